@@ -1,0 +1,559 @@
+//! Activities: `content/aktiviteter/<id>.toml`, one activity per file.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::Term;
+use super::dates::{opt_date, to_date};
+use super::place::{self, Place};
+use super::toml_doc::{self, Nested, Schema};
+use crate::diagnostics::{Diagnostic, Source, nearest};
+use crate::render::markdown::{self, Trust};
+use crate::schedule::{self, Repeat, Rule};
+use crate::vocabulary::{LANGUAGES, label, slugify};
+
+/// An activity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    /// The file, for messages.
+    #[serde(skip)]
+    pub source: Source,
+    /// File stem: the activity's id and URL slug.
+    pub id: String,
+    /// Site path, `/aktiviteter/<id>/`.
+    pub url: String,
+    /// Name.
+    pub title: String,
+    /// One sentence.
+    pub summary: String,
+    /// Longer description as HTML.
+    pub description: String,
+    /// Interests, with their slugs.
+    pub interests: Vec<Term>,
+    /// Who it is especially for.
+    pub audience: Vec<String>,
+    /// Where it happens, once the place id has been resolved.
+    pub place: Option<Place>,
+    /// The place id as written, with its position, until it is resolved.
+    #[serde(skip)]
+    pub place_ref: Option<Spanned<String>>,
+    /// Who organises it.
+    pub organizer: Option<String>,
+    /// How to reach the organiser.
+    pub contact: Option<Contact>,
+    /// Cost as written.
+    pub cost: Option<String>,
+    /// Whether it costs nothing.
+    pub free: bool,
+    /// Languages spoken.
+    pub languages: Vec<Term>,
+    /// Accessibility features.
+    pub accessibility: Vec<Term>,
+    /// Image file name beside the TOML file.
+    pub image: Option<String>,
+    /// Text alternative of the image.
+    pub image_alt: Option<String>,
+    /// The image file on disk.
+    #[serde(skip)]
+    pub image_file: Option<PathBuf>,
+    /// When it happens.
+    #[serde(skip)]
+    pub schedule: Vec<Rule>,
+    /// Booking at the kiosk.
+    pub booking: Option<Booking>,
+}
+
+/// Contact details of an organiser.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Contact {
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Phone number.
+    pub phone: Option<String>,
+}
+
+/// Makes each occurrence bookable at the kiosk.
+#[derive(Debug, Clone, Serialize)]
+pub struct Booking {
+    /// Places per occurrence.
+    pub capacity: u32,
+    /// Whether a waiting list is kept when full.
+    pub waitlist: bool,
+    /// How many days ahead booking opens.
+    pub opens_days_before: u32,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    title: Option<String>,
+    summary: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    interests: Vec<Spanned<String>>,
+    #[serde(default)]
+    audience: Vec<String>,
+    place: Option<Spanned<toml::Value>>,
+    organizer: Option<String>,
+    contact: Option<Contact>,
+    cost: Option<String>,
+    #[serde(default)]
+    languages: Vec<Spanned<String>>,
+    #[serde(default)]
+    accessibility: Vec<Spanned<String>>,
+    image: Option<Spanned<String>>,
+    image_alt: Option<String>,
+    #[serde(default)]
+    schedule: Vec<Spanned<RawRule>>,
+    booking: Option<Spanned<RawBooking>>,
+}
+
+#[derive(Deserialize)]
+struct RawRule {
+    weekly: Option<Spanned<Vec<Spanned<String>>>>,
+    monthly: Option<Spanned<String>>,
+    dates: Option<Spanned<Vec<Spanned<Datetime>>>>,
+    start: Option<Spanned<String>>,
+    end: Option<Spanned<String>>,
+    from: Option<Spanned<Datetime>>,
+    until: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    except: Vec<Spanned<Datetime>>,
+}
+
+#[derive(Deserialize)]
+struct RawBooking {
+    capacity: Option<Spanned<i64>>,
+    #[serde(default)]
+    waitlist: bool,
+    opens_days_before: Option<Spanned<i64>>,
+}
+
+const RULE: Schema = Schema {
+    keys: &["weekly", "monthly", "dates", "start", "end", "from", "until", "except"],
+    nested: &[],
+};
+const BOOKING: Schema = Schema {
+    keys: &["capacity", "waitlist", "opens_days_before"],
+    nested: &[],
+};
+const CONTACT: Schema = Schema {
+    keys: &["email", "phone"],
+    nested: &[],
+};
+const SCHEMA: Schema = Schema {
+    keys: &[
+        "title",
+        "summary",
+        "description",
+        "interests",
+        "audience",
+        "place",
+        "organizer",
+        "contact",
+        "cost",
+        "languages",
+        "accessibility",
+        "image",
+        "image_alt",
+        "schedule",
+        "booking",
+    ],
+    nested: &[
+        ("schedule", Nested::Table(&RULE)),
+        ("booking", Nested::Table(&BOOKING)),
+        ("contact", Nested::Table(&CONTACT)),
+        ("place", Nested::Table(&place::SCHEMA)),
+    ],
+};
+
+/// Parses an activity file. `dir` is the folder it is in (for its image).
+pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Option<Activity> {
+    let raw: Raw = toml_doc::parse(&src, 0..src.text.len(), &SCHEMA, diags)?;
+    let before = diags.len();
+    let top = 0..0;
+    let mut required = |value: Option<String>, key: &str, example: &str| match value {
+        Some(v) if !v.trim().is_empty() => v.trim().to_string(),
+        _ => {
+            diags.push(
+                Diagnostic::error(&src, Some(top.clone()), format!("the activity has no `{key}`"))
+                    .help(format!("add `{key} = \"{example}\"`")),
+            );
+            String::new()
+        }
+    };
+    let title = required(raw.title, "title", "Pratcafé Söder");
+    let summary = required(
+        raw.summary,
+        "summary",
+        "Kom och fika och prata med någon du inte känner.",
+    );
+
+    let mut interests = vec![];
+    for i in &raw.interests {
+        let slug = slugify(i.get_ref());
+        if slug.is_empty() {
+            diags.push(
+                Diagnostic::error(&src, Some(i.span()), "an interest must contain letters")
+                    .help("write an interest as a word, e.g. \"fika\""),
+            );
+        } else {
+            interests.push(Term::new(&slug, i.get_ref().trim()));
+        }
+    }
+
+    let (place, place_ref) = match raw.place {
+        None => (None, None),
+        Some(p) => {
+            let span = p.span();
+            match p.into_inner() {
+                toml::Value::String(s) => (None, Some(Spanned::new(span, s))),
+                v @ toml::Value::Table(_) => (place::parse_inline(&src, id, v, span, diags), None),
+                _ => {
+                    diags.push(
+                        Diagnostic::error(&src, Some(span), "`place` must be a place id or a table")
+                            .help("write the id of a file in content/platser/, e.g. place = \"at-soder\""),
+                    );
+                    (None, None)
+                }
+            }
+        }
+    };
+
+    let languages = raw
+        .languages
+        .iter()
+        .filter_map(|l| match label(LANGUAGES, l.get_ref()) {
+            Some(name) => Some(Term::new(l.get_ref(), name)),
+            None => {
+                let by_name = LANGUAGES.iter().find(|(_, n)| n.eq_ignore_ascii_case(l.get_ref()));
+                let help = match by_name
+                    .map(|(c, _)| *c)
+                    .or_else(|| nearest(l.get_ref(), LANGUAGES.iter().map(|(c, _)| *c)))
+                {
+                    Some(code) => format!("did you mean \"{code}\"? Languages are written as ISO 639-1 codes"),
+                    None => "write languages as ISO 639-1 codes, e.g. \"sv\", \"en\", \"ar\"".into(),
+                };
+                diags.push(
+                    Diagnostic::error(&src, Some(l.span()), format!("unknown language \"{}\"", l.get_ref())).help(help),
+                );
+                None
+            }
+        })
+        .collect();
+    let accessibility = place::accessibility_terms(&src, &raw.accessibility, diags);
+
+    let image_file = match (&raw.image, &raw.image_alt) {
+        (Some(img), alt) => {
+            if alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+                diags.push(Diagnostic::error(&src, Some(img.span()), "`image` has no `image_alt`")
+                    .help("describe the picture for people who cannot see it: image_alt = \"Två personer fikar vid ett bord\""));
+            }
+            let file = dir.join(img.get_ref());
+            if img.get_ref().contains('/') || img.get_ref().contains('\\') || !file.is_file() {
+                diags.push(
+                    Diagnostic::error(
+                        &src,
+                        Some(img.span()),
+                        format!("image \"{}\" is not beside this file", img.get_ref()),
+                    )
+                    .help(format!(
+                        "put the picture in {} and write only its file name",
+                        dir.display()
+                    )),
+                );
+            }
+            Some(file)
+        }
+        (None, Some(_)) => None,
+        (None, None) => None,
+    };
+
+    let schedule = raw.schedule.iter().filter_map(|r| parse_rule(&src, r, diags)).collect();
+
+    let booking = raw.booking.map(|b| {
+        let span = b.span();
+        let b = b.into_inner();
+        let capacity = match b.capacity {
+            Some(c) if (1..=10_000).contains(c.get_ref()) => *c.get_ref() as u32,
+            Some(c) => {
+                diags.push(
+                    Diagnostic::error(
+                        &src,
+                        Some(c.span()),
+                        format!("`capacity` = {} is not a number of places", c.get_ref()),
+                    )
+                    .help("write how many people can come, e.g. capacity = 12"),
+                );
+                0
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(&src, Some(span), "`[booking]` has no `capacity`").help("add e.g. capacity = 12"),
+                );
+                0
+            }
+        };
+        let opens_days_before = match b.opens_days_before {
+            None => 14,
+            Some(d) if (0..=365).contains(d.get_ref()) => *d.get_ref() as u32,
+            Some(d) => {
+                diags.push(
+                    Diagnostic::error(
+                        &src,
+                        Some(d.span()),
+                        format!("`opens_days_before` = {} is out of range", d.get_ref()),
+                    )
+                    .help("write a number of days from 0 to 365, e.g. 14"),
+                );
+                14
+            }
+        };
+        Booking {
+            capacity,
+            waitlist: b.waitlist,
+            opens_days_before,
+        }
+    });
+
+    if diags.len() > before {
+        return None;
+    }
+    let free = raw.cost.as_deref().is_none_or(is_free);
+    Some(Activity {
+        id: id.to_string(),
+        url: format!("/aktiviteter/{id}/"),
+        title,
+        summary,
+        description: raw
+            .description
+            .as_deref()
+            .map(|d| markdown::render(d, Trust::Editor).html)
+            .unwrap_or_default(),
+        interests,
+        audience: raw.audience,
+        place,
+        place_ref,
+        organizer: raw.organizer,
+        contact: raw.contact,
+        free,
+        cost: raw.cost,
+        languages,
+        accessibility,
+        image: raw.image.map(Spanned::into_inner),
+        image_alt: raw.image_alt,
+        image_file,
+        schedule,
+        booking,
+        source: src,
+    })
+}
+
+/// Whether a cost text means the activity is free.
+pub fn is_free(cost: &str) -> bool {
+    let c = cost.trim().to_lowercase();
+    c.is_empty() || c.starts_with("gratis") || c.starts_with("kostnadsfri") || c == "0" || c == "0 kr" || c == "free"
+}
+
+fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>) -> Option<Rule> {
+    let span = rule.span();
+    let r = rule.get_ref();
+    let before = diags.len();
+    let kinds = [r.weekly.is_some(), r.monthly.is_some(), r.dates.is_some()]
+        .iter()
+        .filter(|k| **k)
+        .count();
+    if kinds != 1 {
+        diags.push(
+            Diagnostic::error(src, Some(span.clone()), if kinds == 0 { "this [[schedule]] says neither `weekly`, `monthly` nor `dates`" } else { "this [[schedule]] has more than one of `weekly`, `monthly` and `dates`" })
+                .help("use exactly one: weekly = [\"thu\"], monthly = \"first tue\" or dates = [2026-12-05]; write a second [[schedule]] for another pattern"),
+        );
+    }
+    let repeat = if let Some(w) = &r.weekly {
+        let days: Vec<_> = w
+            .get_ref()
+            .iter()
+            .filter_map(|d| {
+                schedule::parse_weekday(d.get_ref()).or_else(|| {
+                    diags.push(
+                        Diagnostic::error(src, Some(d.span()), format!("\"{}\" is not a weekday", d.get_ref()))
+                            .help("write weekdays as mon, tue, wed, thu, fri, sat or sun"),
+                    );
+                    None
+                })
+            })
+            .collect();
+        if w.get_ref().is_empty() {
+            diags.push(
+                Diagnostic::error(src, Some(w.span()), "`weekly` lists no days").help("write e.g. weekly = [\"thu\"]"),
+            );
+        }
+        Some(Repeat::Weekly(days))
+    } else if let Some(m) = &r.monthly {
+        match schedule::parse_monthly(m.get_ref()) {
+            Some((nth, weekday)) => Some(Repeat::Monthly { nth, weekday }),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        src,
+                        Some(m.span()),
+                        format!("\"{}\" is not a monthly rule", m.get_ref()),
+                    )
+                    .help("write first, second, third, fourth or last, then a weekday: monthly = \"last fri\""),
+                );
+                None
+            }
+        }
+    } else if let Some(ds) = &r.dates {
+        if ds.get_ref().is_empty() {
+            diags.push(
+                Diagnostic::error(src, Some(ds.span()), "`dates` lists no dates")
+                    .help("write e.g. dates = [2026-12-05, 2026-12-12]"),
+            );
+        }
+        Some(Repeat::Dates(
+            ds.get_ref()
+                .iter()
+                .filter_map(|d| to_date(src, d, "dates").map_err(|e| diags.push(e)).ok())
+                .collect(),
+        ))
+    } else {
+        None
+    };
+    let time = |t: &Option<Spanned<String>>, key: &str, diags: &mut Vec<Diagnostic>| match t {
+        None => {
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    Some(span.clone()),
+                    format!("this [[schedule]] has no `{key}` time"),
+                )
+                .help(format!(
+                    "add e.g. {key} = \"{}\"",
+                    if key == "start" { "12:00" } else { "14:00" }
+                )),
+            );
+            None
+        }
+        Some(t) => schedule::parse_time(t.get_ref()).or_else(|| {
+            diags.push(
+                Diagnostic::error(src, Some(t.span()), format!("\"{}\" is not a time of day", t.get_ref()))
+                    .help("write a 24-hour time as HH:MM, from 00:00 to 23:59, e.g. \"09:30\""),
+            );
+            None
+        }),
+    };
+    let start = time(&r.start, "start", diags);
+    let end = time(&r.end, "end", diags);
+    if let (Some(s), Some(e), Some(end_span)) = (start, end, r.end.as_ref().map(|e| e.span()))
+        && e <= s
+    {
+        diags.push(
+            Diagnostic::error(
+                src,
+                Some(end_span),
+                format!(
+                    "the activity ends ({}) before it starts ({})",
+                    e.format("%H:%M"),
+                    s.format("%H:%M")
+                ),
+            )
+            .help("`end` must be later the same day than `start`"),
+        );
+    }
+    let from = opt_date(src, &r.from, "from", diags);
+    let until = opt_date(src, &r.until, "until", diags);
+    if let (Some(f), Some(u), Some(us)) = (from, until, &r.until)
+        && u < f
+    {
+        diags.push(
+            Diagnostic::error(src, Some(us.span()), format!("`until` ({u}) is before `from` ({f})"))
+                .help("`until` is the last date the activity happens; it must be on or after `from`"),
+        );
+    }
+    let except: Vec<NaiveDate> = r
+        .except
+        .iter()
+        .filter_map(|d| to_date(src, d, "except").map_err(|e| diags.push(e)).ok())
+        .collect();
+    if diags.len() > before {
+        return None;
+    }
+    Some(Rule {
+        repeat: repeat?,
+        start: start?,
+        end: end?,
+        from,
+        until,
+        except,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Option<Activity>, Vec<String>) {
+        let mut diags = vec![];
+        let a = parse(
+            Source::new("a.toml", text),
+            "a",
+            std::path::Path::new("/nonexistent"),
+            &mut diags,
+        );
+        (a, diags.iter().map(|d| d.to_string()).collect())
+    }
+
+    #[test]
+    fn a_full_activity_loads() {
+        let (a, d) = load(
+            "title = \"Pratcafé\"\nsummary = \"Fika.\"\ninterests = [\"Samtal\", \"läsning\"]\nplace = \"at-soder\"\ncost = \"Gratis\"\nlanguages = [\"sv\"]\n[[schedule]]\nweekly = [\"thu\"]\nstart = \"12:00\"\nend = \"19:00\"\n[booking]\ncapacity = 12\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        let a = a.unwrap();
+        assert!(a.free);
+        assert_eq!(a.interests[1].key, "lasning");
+        assert_eq!(a.place_ref.unwrap().into_inner(), "at-soder");
+        assert_eq!(a.booking.unwrap().opens_days_before, 14);
+    }
+
+    #[test]
+    fn every_schedule_problem_is_reported() {
+        let (a, d) = load(
+            "title = \"X\"\nsummary = \"Y\"\nlanguages = [\"svenska\"]\n[[schedule]]\nweekly = [\"thx\"]\nstart = \"25:00\"\nend = \"10:00\"\n[[schedule]]\nmonthly = \"last fri\"\nstart = \"14:00\"\nend = \"13:00\"\nfrom = 2026-05-01\nuntil = 2026-01-01\n[[schedule]]\nstart = \"10:00\"\nend = \"11:00\"\n",
+        );
+        assert!(a.is_none());
+        let all = d.join("\n");
+        assert!(
+            all.contains("a.toml:3:14: error: unknown language \"svenska\" — did you mean \"sv\"?"),
+            "{all}"
+        );
+        assert!(all.contains("a.toml:5:11: error: \"thx\" is not a weekday"), "{all}");
+        assert!(
+            all.contains("a.toml:6:9: error: \"25:00\" is not a time of day"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.toml:11:7: error: the activity ends (13:00) before it starts (14:00)"),
+            "{all}"
+        );
+        assert!(
+            all.contains("a.toml:13:9: error: `until` (2026-01-01) is before `from` (2026-05-01)"),
+            "{all}"
+        );
+        assert!(all.contains("neither `weekly`, `monthly` nor `dates`"), "{all}");
+    }
+
+    #[test]
+    fn image_needs_alt_and_missing_fields_are_named() {
+        let (a, d) = load("image = \"x.jpg\"\n");
+        assert!(a.is_none());
+        let all = d.join("\n");
+        assert!(all.contains("no `title`"), "{all}");
+        assert!(all.contains("no `summary`"), "{all}");
+        assert!(all.contains("a.toml:1:9: error: `image` has no `image_alt`"), "{all}");
+    }
+}

@@ -1,0 +1,460 @@
+//! The content model and its loading: every file under `content/`, `site.toml` and `static/`,
+//! parsed in parallel into one immutable [`Site`], with every problem collected.
+
+pub mod activity;
+pub mod dates;
+pub mod frontmatter;
+pub mod page;
+pub mod place;
+pub mod post;
+pub mod toml_doc;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use activity::Activity;
+pub use page::Page;
+pub use place::Place;
+pub use post::Post;
+
+use crate::config::Config;
+use crate::diagnostics::{self, Diagnostic, Severity, Source};
+use crate::error::{Error, Result};
+use crate::vocabulary::slugify;
+
+/// A coded value with the words shown for it (an interest and its slug, a language code and
+/// its Swedish name, an accessibility key and its description).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    /// The key or slug.
+    pub key: String,
+    /// The words shown.
+    pub label: String,
+}
+
+impl Term {
+    /// A key with its label.
+    pub fn new(key: &str, label: &str) -> Self {
+        Term {
+            key: key.to_string(),
+            label: label.to_string(),
+        }
+    }
+}
+
+/// A file copied to the output as it is.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// Where it is on disk.
+    pub file: PathBuf,
+    /// Its path in the output, using `/`, without a leading slash.
+    pub output: String,
+}
+
+/// How to load a site.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Include drafts.
+    pub drafts: bool,
+    /// The date "today" is, which decides what is coming and what has ended; the current date in
+    /// the site's time zone when not given.
+    pub today: Option<NaiveDate>,
+}
+
+/// Everything a site consists of, validated.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The site folder.
+    pub root: PathBuf,
+    /// `site.toml`.
+    pub config: Config,
+    /// "Today" for this build.
+    pub today: NaiveDate,
+    /// Pages and section pages in the default language, sorted by URL.
+    pub pages: Vec<Page>,
+    /// Pages in further languages (loaded and checked; not rendered yet).
+    pub translations: Vec<Page>,
+    /// Activities, sorted by title.
+    pub activities: Vec<Activity>,
+    /// Places with their own file, sorted by name.
+    pub places: Vec<Place>,
+    /// Bulletin-board posts, newest first.
+    pub posts: Vec<Post>,
+    /// Files under `content/` that are not content, copied beside their pages.
+    pub assets: Vec<Asset>,
+    /// Files under `static/`, copied as they are.
+    pub static_files: Vec<Asset>,
+    /// Problems that do not stop the build.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Sections whose listing pages are built in; an `_index.md` in them only adds title and intro.
+pub const BUILT_IN_SECTIONS: &[&str] = &["/aktiviteter/", "/platser/", "/anslagstavla/", "/kalender/"];
+
+/// Activity ids that would collide with the filter pages under `/aktiviteter/`.
+const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"];
+
+enum Loaded {
+    Page(Box<Page>),
+    Activity(Box<Activity>),
+    Place(Place),
+    Post(Box<Post>),
+    Asset(Asset),
+    Nothing,
+}
+
+enum Kind {
+    Page,
+    Activity,
+    Place,
+    Post,
+    Asset,
+}
+
+impl Site {
+    /// Loads and validates the site in `root`. Content problems come back as
+    /// [`Error::Content`] listing every problem found.
+    pub fn load(root: &Path, opts: &LoadOptions) -> Result<Site> {
+        let config_path = root.join("site.toml");
+        let config_text = std::fs::read_to_string(&config_path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                Error::Content(vec![Diagnostic::file_error(Path::new("site.toml"), format!("no site.toml in {}", root.display()))
+                    .help("run omtanke in the site's folder, or pass --root with the folder that has site.toml and content/")])
+            } else {
+                Error::io(&config_path, e)
+            }
+        })?;
+        let mut diags = vec![];
+        let config = Config::parse(&Source::new("site.toml", config_text), &mut diags);
+        let Some(config) = config else {
+            return Err(Error::Content(diags));
+        };
+
+        let content_dir = root.join("content");
+        if !content_dir.is_dir() {
+            return Err(Error::Content(vec![
+                Diagnostic::file_error(Path::new("content"), "there is no content/ folder")
+                    .help("create content/ beside site.toml and put the site's pages there"),
+            ]));
+        }
+        let files = list_files(&content_dir)?;
+        let results: Vec<(Loaded, Vec<Diagnostic>)> = files
+            .par_iter()
+            .map(|rel| {
+                let mut d = vec![];
+                let loaded = load_file(&content_dir, rel, &config, &mut d);
+                (loaded, d)
+            })
+            .collect();
+
+        let mut pages = vec![];
+        let mut translations = vec![];
+        let mut activities = vec![];
+        let mut places = vec![];
+        let mut posts = vec![];
+        let mut assets = vec![];
+        for (loaded, d) in results {
+            diags.extend(d);
+            match loaded {
+                Loaded::Page(p) if p.lang == config.language => pages.push(*p),
+                Loaded::Page(p) => translations.push(*p),
+                Loaded::Activity(a) => activities.push(*a),
+                Loaded::Place(p) => places.push(p),
+                Loaded::Post(p) => posts.push(*p),
+                Loaded::Asset(a) => assets.push(a),
+                Loaded::Nothing => {}
+            }
+        }
+        resolve_places(&mut activities, &places, &mut diags);
+        check_claims(&pages, &activities, &places, &posts, &mut diags);
+
+        let warnings: Vec<Diagnostic> = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .cloned()
+            .collect();
+        diags.retain(|d| d.severity == Severity::Error);
+        if !diags.is_empty() {
+            diagnostics::sort(&mut diags);
+            return Err(Error::Content(diags));
+        }
+        if !opts.drafts {
+            pages.retain(|p| !p.draft);
+            posts.retain(|p| !p.draft);
+        }
+        pages.sort_by(|a, b| a.url.cmp(&b.url));
+        translations.sort_by(|a, b| a.url.cmp(&b.url));
+        activities.sort_by(|a, b| {
+            a.title
+                .to_lowercase()
+                .cmp(&b.title.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        places.sort_by_key(|p| p.name.to_lowercase());
+        posts.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
+        assets.sort_by(|a, b| a.output.cmp(&b.output));
+        let static_dir = root.join("static");
+        let static_files = if static_dir.is_dir() {
+            list_files(&static_dir)?
+                .into_iter()
+                .map(|rel| Asset {
+                    file: static_dir.join(&rel),
+                    output: rel_to_url(&rel),
+                })
+                .collect()
+        } else {
+            vec![]
+        };
+        let today = opts
+            .today
+            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.timezone).date_naive());
+        Ok(Site {
+            root: root.to_path_buf(),
+            config,
+            today,
+            pages,
+            translations,
+            activities,
+            places,
+            posts,
+            assets,
+            static_files,
+            warnings,
+        })
+    }
+
+    /// The page at a site path.
+    pub fn page(&self, url: &str) -> Option<&Page> {
+        self.pages
+            .binary_search_by(|p| p.url.as_str().cmp(url))
+            .ok()
+            .map(|i| &self.pages[i])
+    }
+}
+
+/// Every file below `dir`, relative to it, skipping hidden files and editors' temporary files.
+fn list_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = vec![];
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or(""))) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
+            Error::io(
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot walk folder")),
+            )
+        })?;
+        if entry.file_type().is_file() {
+            out.push(entry.path().strip_prefix(dir).expect("walked below dir").to_path_buf());
+        }
+    }
+    Ok(out)
+}
+
+fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || name.starts_with('#')
+}
+
+fn rel_to_url(rel: &Path) -> String {
+    rel.iter().map(|c| c.to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+fn classify(rel: &Path) -> Kind {
+    let top = rel.iter().next().and_then(|c| c.to_str()).unwrap_or("");
+    let direct = rel.components().count() == 2;
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    match (top, direct, ext) {
+        ("aktiviteter", true, "toml") => Kind::Activity,
+        ("platser", true, "toml") => Kind::Place,
+        ("anslagstavla", true, "md") if stem != "_index" => Kind::Post,
+        (_, _, "md") => Kind::Page,
+        _ => Kind::Asset,
+    }
+}
+
+fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
+    let display = Path::new("content").join(rel);
+    let kind = classify(rel);
+    if let Kind::Asset = kind {
+        return Loaded::Asset(Asset {
+            file: content_dir.join(rel),
+            output: rel_to_url(rel),
+        });
+    }
+    let text = match std::fs::read_to_string(content_dir.join(rel)) {
+        Ok(t) => t,
+        Err(e) => {
+            let why = if e.kind() == std::io::ErrorKind::InvalidData {
+                "is not UTF-8 text".to_string()
+            } else {
+                format!("cannot be read: {e}")
+            };
+            diags.push(Diagnostic::file_error(&display, format!("the file {why}")).help("save it as UTF-8 text"));
+            return Loaded::Nothing;
+        }
+    };
+    let src = Source::new(display, text);
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    let id_ok = |diags: &mut Vec<Diagnostic>| {
+        let slug = slugify(&stem);
+        if slug != stem {
+            diags.push(
+                Diagnostic::error(
+                    &src,
+                    None,
+                    format!("the file name \"{stem}\" cannot be used in a web address"),
+                )
+                .help(format!(
+                    "rename the file to \"{slug}\" plus its extension (lowercase a–z, digits and -)"
+                )),
+            );
+            false
+        } else {
+            true
+        }
+    };
+    match kind {
+        Kind::Page => page::parse(src.clone(), page::place_of(rel, &config.language), diags)
+            .map_or(Loaded::Nothing, |p| Loaded::Page(Box::new(p))),
+        Kind::Activity => {
+            if !id_ok(diags) {
+                return Loaded::Nothing;
+            }
+            if RESERVED_ACTIVITY_IDS.contains(&stem.as_str()) {
+                diags.push(
+                    Diagnostic::error(
+                        &src,
+                        None,
+                        format!("an activity cannot be called \"{stem}\": /aktiviteter/{stem}/ lists activities"),
+                    )
+                    .help(format!("rename the file, e.g. to \"{stem}-traff.toml\"")),
+                );
+                return Loaded::Nothing;
+            }
+            let dir = content_dir.join(rel.parent().unwrap_or(Path::new("")));
+            activity::parse(src.clone(), &stem, &dir, diags).map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
+        }
+        Kind::Place => {
+            if !id_ok(diags) {
+                return Loaded::Nothing;
+            }
+            place::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Place)
+        }
+        Kind::Post => {
+            if !id_ok(diags) {
+                return Loaded::Nothing;
+            }
+            post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p)))
+        }
+        Kind::Asset => unreachable!("assets return early"),
+    }
+}
+
+fn resolve_places(activities: &mut [Activity], places: &[Place], diags: &mut Vec<Diagnostic>) {
+    let by_id: HashMap<&str, &Place> = places.iter().map(|p| (p.id.as_str(), p)).collect();
+    for a in activities {
+        let Some(r) = &a.place_ref else { continue };
+        match by_id.get(r.get_ref().as_str()) {
+            Some(p) => a.place = Some((*p).clone()),
+            None => {
+                let help = match diagnostics::nearest(r.get_ref(), by_id.keys().copied()) {
+                    Some(n) => format!("did you mean \"{n}\"? Places are the files in content/platser/"),
+                    None => format!("create content/platser/{}.toml, or use one of: {}", r.get_ref(), {
+                        let mut ids: Vec<_> = by_id.keys().copied().collect();
+                        ids.sort();
+                        ids.join(", ")
+                    }),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &a.source,
+                        Some(r.span()),
+                        format!("there is no place \"{}\"", r.get_ref()),
+                    )
+                    .help(help),
+                );
+            }
+        }
+    }
+}
+
+/// Reports two files that would be written to the same address.
+fn check_claims(
+    pages: &[Page],
+    activities: &[Activity],
+    places: &[Place],
+    posts: &[Post],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut claims: Vec<(String, &Source, &str)> = vec![];
+    for p in pages {
+        if !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())) {
+            claims.push((p.url.clone(), &p.source, "page"));
+        }
+        for a in &p.aliases {
+            claims.push((a.clone(), &p.source, "alias"));
+        }
+    }
+    for a in activities {
+        claims.push((a.url.clone(), &a.source, "activity"));
+    }
+    for p in posts {
+        claims.push((p.url.clone(), &p.source, "post"));
+    }
+    let mut seen: HashMap<String, &Source> = HashMap::new();
+    for (url, src, what) in claims {
+        if BUILT_IN_SECTIONS.contains(&url.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    None,
+                    format!("this {what} would be written to {url}, which the site builds itself"),
+                )
+                .help(format!(
+                    "move or rename the file; to give {url} a title and an introduction, write {}_index.md",
+                    url.trim_start_matches('/')
+                )),
+            );
+            continue;
+        }
+        if let Some(place) = places.iter().find(|p| p.url.as_deref() == Some(url.as_str())) {
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    None,
+                    format!(
+                        "this {what} claims {url}, which the place file content/platser/{}.toml has",
+                        place.id
+                    ),
+                )
+                .help("rename or move one of the two files"),
+            );
+            continue;
+        }
+        if let Some(first) = seen.get(&url) {
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    None,
+                    format!("this {what} claims {url}, which {} already has", first.path.display()),
+                )
+                .help("rename or move one of the two files, or remove the duplicate alias"),
+            );
+        } else {
+            seen.insert(url, src);
+        }
+    }
+}

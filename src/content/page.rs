@@ -1,0 +1,267 @@
+//! Pages and sections: Markdown files with `+++` TOML front matter.
+
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::dates::opt_date;
+use super::frontmatter;
+use super::toml_doc::{self, Nested, Schema};
+use crate::diagnostics::{Diagnostic, Source};
+use crate::render::markdown::{self, Heading, Trust};
+use crate::vocabulary::plain_date;
+
+/// A Markdown page or section page (`_index.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// The file, for messages.
+    #[serde(skip)]
+    pub source: Source,
+    /// Site path, e.g. `/stod/tips/`.
+    pub url: String,
+    /// Language code of this version of the page.
+    pub lang: String,
+    /// Whether this is a section's `_index.md`.
+    pub is_section: bool,
+    /// URL of the section the page belongs to (`/stod/`), `None` for the home page.
+    pub parent: Option<String>,
+    /// Title (the page's only `h1`).
+    pub title: String,
+    /// One-sentence description for listings and meta tags.
+    pub description: Option<String>,
+    /// Publication date.
+    pub date: Option<NaiveDate>,
+    /// `date` written out in Swedish.
+    pub date_text: Option<String>,
+    /// Last significant update.
+    pub updated: Option<NaiveDate>,
+    /// `updated` written out in Swedish.
+    pub updated_text: Option<String>,
+    /// Not published unless building with drafts.
+    pub draft: bool,
+    /// Ordering within a section (lower first).
+    pub weight: Option<i64>,
+    /// Template to render with instead of the default.
+    pub template: Option<String>,
+    /// Where in the file `template` is written, for an unknown template's message.
+    #[serde(skip)]
+    pub template_span: Option<Range<usize>>,
+    /// Old site paths that redirect here.
+    pub aliases: Vec<String>,
+    /// Free table for themes.
+    pub extra: toml::Table,
+    /// The body as HTML.
+    pub content: String,
+    /// The body's headings.
+    pub headings: Vec<Heading>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    title: Option<String>,
+    description: Option<String>,
+    date: Option<Spanned<Datetime>>,
+    updated: Option<Spanned<Datetime>>,
+    #[serde(default)]
+    draft: bool,
+    weight: Option<i64>,
+    template: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    extra: toml::Table,
+}
+
+const SCHEMA: Schema = Schema {
+    keys: &[
+        "title",
+        "description",
+        "date",
+        "updated",
+        "draft",
+        "weight",
+        "template",
+        "aliases",
+        "extra",
+    ],
+    nested: &[("extra", Nested::Free)],
+};
+
+/// Where a Markdown file sits in the site, worked out from its path.
+#[derive(Debug, Clone)]
+pub struct Placement {
+    /// Site path of the page.
+    pub url: String,
+    /// Language of the file (from a `.en.md` suffix, or the site's default).
+    pub lang: String,
+    /// Whether it is a section page.
+    pub is_section: bool,
+    /// URL of the enclosing section.
+    pub parent: Option<String>,
+}
+
+/// Works out URL and language of `rel` (a path below `content/`, using `/`).
+pub fn place_of(rel: &Path, default_lang: &str) -> Placement {
+    let components: Vec<String> = rel.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+    let (dirs, file) = components.split_at(components.len() - 1);
+    let stem = file[0].strip_suffix(".md").unwrap_or(&file[0]);
+    let (stem, lang) = match stem.rsplit_once('.') {
+        Some((s, l)) if l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()) => (s, l.to_string()),
+        _ => (stem, default_lang.to_string()),
+    };
+    let dir_url = dirs.iter().fold(String::from("/"), |acc, d| format!("{acc}{d}/"));
+    let is_section = stem == "_index";
+    let url = if is_section || stem == "index" {
+        dir_url.clone()
+    } else {
+        format!("{dir_url}{stem}/")
+    };
+    let parent = if url == "/" {
+        None
+    } else if is_section || stem == "index" {
+        Some(parent_url(&dir_url))
+    } else {
+        Some(dir_url)
+    };
+    let url = if lang != default_lang {
+        format!("/{lang}{url}")
+    } else {
+        url
+    };
+    Placement {
+        url,
+        lang,
+        is_section,
+        parent,
+    }
+}
+
+fn parent_url(url: &str) -> String {
+    let trimmed = url.trim_end_matches('/');
+    match trimmed.rfind('/') {
+        Some(i) => trimmed[..=i].to_string(),
+        None => "/".into(),
+    }
+}
+
+/// Parses a page file. Problems go into `diags`; `None` when the page cannot be used.
+pub fn parse(src: Source, placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<Page> {
+    let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
+    let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
+    let before = diags.len();
+    let title = match raw.title {
+        Some(t) if !t.trim().is_empty() => t,
+        _ => {
+            diags.push(
+                Diagnostic::error(
+                    &src,
+                    Some(split.front.start..split.front.start),
+                    "the page has no `title`",
+                )
+                .help("add `title = \"…\"` to the front matter; it becomes the page's heading"),
+            );
+            String::new()
+        }
+    };
+    let date = opt_date(&src, &raw.date, "date", diags);
+    let updated = opt_date(&src, &raw.updated, "updated", diags);
+    let aliases = raw
+        .aliases
+        .iter()
+        .filter_map(|a| match normalize_alias(a.get_ref()) {
+            Ok(a) => Some(a),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error(&src, Some(a.span()), format!("alias \"{}\" {why}", a.get_ref())).help(
+                        "write an old address of this page as a site path, e.g. \"/gammal-sida/\" or \"/gammal.html\"",
+                    ),
+                );
+                None
+            }
+        })
+        .collect();
+    if diags.len() > before {
+        return None;
+    }
+    let rendered = markdown::render(&src.text[split.body], Trust::Editor);
+    Some(Page {
+        url: placement.url,
+        lang: placement.lang,
+        is_section: placement.is_section,
+        parent: placement.parent,
+        title,
+        description: raw.description,
+        date_text: date.map(plain_date),
+        date,
+        updated_text: updated.map(plain_date),
+        updated,
+        draft: raw.draft,
+        weight: raw.weight,
+        template_span: raw.template.as_ref().map(|t| t.span()),
+        template: raw.template.map(Spanned::into_inner),
+        aliases,
+        extra: raw.extra,
+        content: rendered.html,
+        headings: rendered.headings,
+        source: src,
+    })
+}
+
+/// Checks an alias and brings it to one form: `/path/` or `/file.html`.
+pub fn normalize_alias(alias: &str) -> Result<String, &'static str> {
+    let alias = alias.trim();
+    if !alias.starts_with('/') {
+        return Err("does not start with `/`");
+    }
+    if alias.contains("://") || alias.contains('?') || alias.contains('#') || alias.contains('\\') {
+        return Err("must be a plain site path");
+    }
+    if alias.split('/').any(|seg| seg == ".." || seg == ".") {
+        return Err("may not contain `.` or `..` segments");
+    }
+    if alias == "/" {
+        return Err("would replace the home page");
+    }
+    if alias.ends_with(".html") {
+        Ok(alias.to_string())
+    } else {
+        Ok(format!("{}/", alias.trim_end_matches('/')))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_from_paths() {
+        let p = place_of(Path::new("stod/tips.md"), "sv");
+        assert_eq!(
+            (p.url.as_str(), p.parent.as_deref(), p.is_section),
+            ("/stod/tips/", Some("/stod/"), false)
+        );
+        let p = place_of(Path::new("stod/_index.md"), "sv");
+        assert_eq!(
+            (p.url.as_str(), p.parent.as_deref(), p.is_section),
+            ("/stod/", Some("/"), true)
+        );
+        let p = place_of(Path::new("_index.md"), "sv");
+        assert_eq!((p.url.as_str(), p.parent.as_deref()), ("/", None));
+        let p = place_of(Path::new("stod/tips.en.md"), "sv");
+        assert_eq!((p.url.as_str(), p.lang.as_str()), ("/en/stod/tips/", "en"));
+        let p = place_of(Path::new("stod/tips/index.md"), "sv");
+        assert_eq!(p.url, "/stod/tips/");
+    }
+
+    #[test]
+    fn aliases() {
+        assert_eq!(normalize_alias("/gammal").unwrap(), "/gammal/");
+        assert_eq!(normalize_alias("/a/b.html").unwrap(), "/a/b.html");
+        assert!(normalize_alias("gammal").is_err());
+        assert!(normalize_alias("/../etc").is_err());
+    }
+}

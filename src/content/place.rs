@@ -1,0 +1,185 @@
+//! Places: where activities happen (`content/platser/<id>.toml`, or inline in an activity).
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::Term;
+use super::toml_doc::{self, Schema};
+use crate::diagnostics::{Diagnostic, Source, nearest};
+use crate::vocabulary::{ACCESSIBILITY, label, slugify};
+
+/// A place.
+#[derive(Debug, Clone, Serialize)]
+pub struct Place {
+    /// File stem (`at-soder`), or the activity's id for an inline place.
+    pub id: String,
+    /// Site path of the place's page; inline places have none.
+    pub url: Option<String>,
+    /// Name (`@Söder`).
+    pub name: String,
+    /// Street address.
+    pub address: String,
+    /// District or village.
+    pub area: String,
+    /// `area` as a URL slug.
+    pub area_slug: String,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Accessibility features with their Swedish words.
+    pub accessibility: Vec<Term>,
+    /// How to get there.
+    pub directions: Option<String>,
+}
+
+/// The keys of a place, in a file or inline.
+pub const SCHEMA: Schema = Schema {
+    keys: &["name", "address", "area", "lat", "lon", "accessibility", "directions"],
+    nested: &[],
+};
+
+#[derive(Deserialize)]
+struct Raw {
+    name: Option<String>,
+    address: Option<String>,
+    area: Option<String>,
+    lat: Option<Spanned<f64>>,
+    lon: Option<Spanned<f64>>,
+    #[serde(default)]
+    accessibility: Vec<Spanned<String>>,
+    directions: Option<String>,
+}
+
+/// Parses a place file.
+pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Place> {
+    let raw: Raw = toml_doc::parse(src, 0..src.text.len(), &SCHEMA, diags)?;
+    build(src, id, raw, 0..0, true, diags)
+}
+
+/// Parses an inline `[place]` table of an activity; `span` is where the table is written.
+pub fn parse_inline(
+    src: &Source,
+    id: &str,
+    value: toml::Value,
+    span: Range<usize>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Place> {
+    #[derive(Deserialize)]
+    struct Inline {
+        name: Option<String>,
+        address: Option<String>,
+        area: Option<String>,
+        lat: Option<f64>,
+        lon: Option<f64>,
+        #[serde(default)]
+        accessibility: Vec<String>,
+        directions: Option<String>,
+    }
+    let inline: Inline = match value.try_into() {
+        Ok(v) => v,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                src,
+                Some(span),
+                format!("the inline place is not right: {}", e.message().trim()),
+            ));
+            return None;
+        }
+    };
+    let spanned = |v: f64| Spanned::new(span.clone(), v);
+    let raw = Raw {
+        name: inline.name,
+        address: inline.address,
+        area: inline.area,
+        lat: inline.lat.map(spanned),
+        lon: inline.lon.map(spanned),
+        accessibility: inline
+            .accessibility
+            .into_iter()
+            .map(|a| Spanned::new(span.clone(), a))
+            .collect(),
+        directions: inline.directions,
+    };
+    build(src, id, raw, span, false, diags)
+}
+
+fn build(
+    src: &Source,
+    id: &str,
+    raw: Raw,
+    missing_at: Range<usize>,
+    own_page: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Place> {
+    let before = diags.len();
+    let mut required = |value: Option<String>, key: &str, example: &str| -> String {
+        match value {
+            Some(v) if !v.trim().is_empty() => v,
+            _ => {
+                diags.push(
+                    Diagnostic::error(src, Some(missing_at.clone()), format!("the place has no `{key}`"))
+                        .help(format!("add `{key} = \"{example}\"`")),
+                );
+                String::new()
+            }
+        }
+    };
+    let name = required(raw.name, "name", "@Söder");
+    let address = required(raw.address, "address", "Håkan Lundbergs gata 17, Helsingborg");
+    let area = required(raw.area, "area", "Söder");
+    for (value, key, range) in [(&raw.lat, "lat", -90.0..=90.0), (&raw.lon, "lon", -180.0..=180.0)] {
+        if let Some(v) = value
+            && !range.contains(v.get_ref())
+        {
+            diags.push(
+                Diagnostic::error(
+                    src,
+                    Some(v.span()),
+                    format!("`{key}` = {} is out of range", v.get_ref()),
+                )
+                .help("write decimal degrees, e.g. lat = 56.03, lon = 12.70"),
+            );
+        }
+    }
+    let accessibility = accessibility_terms(src, &raw.accessibility, diags);
+    (diags.len() == before).then(|| Place {
+        id: id.to_string(),
+        url: own_page.then(|| format!("/platser/{id}/")),
+        area_slug: slugify(&area),
+        name,
+        address,
+        area,
+        lat: raw.lat.map(Spanned::into_inner),
+        lon: raw.lon.map(Spanned::into_inner),
+        accessibility,
+        directions: raw.directions,
+    })
+}
+
+/// Checks accessibility keys and gives them their Swedish words.
+pub fn accessibility_terms(src: &Source, keys: &[Spanned<String>], diags: &mut Vec<Diagnostic>) -> Vec<Term> {
+    keys.iter()
+        .filter_map(|k| match label(ACCESSIBILITY, k.get_ref()) {
+            Some(l) => Some(Term::new(k.get_ref(), l)),
+            None => {
+                let known = ACCESSIBILITY.iter().map(|(k, _)| *k);
+                let help = match nearest(k.get_ref(), known.clone()) {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None => format!("known features are: {}", known.collect::<Vec<_>>().join(", ")),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        src,
+                        Some(k.span()),
+                        format!("unknown accessibility feature \"{}\"", k.get_ref()),
+                    )
+                    .help(help),
+                );
+                None
+            }
+        })
+        .collect()
+}

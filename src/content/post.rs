@@ -1,0 +1,201 @@
+//! Bulletin-board posts: residents' suggestions (`content/anslagstavla/*.md`).
+//!
+//! Residents write these, so their text is treated as untrusted (see [`Trust::Resident`]).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::Term;
+use super::dates::opt_date;
+use super::frontmatter;
+use super::toml_doc::{self, Nested, Schema};
+use crate::diagnostics::{Diagnostic, Source, nearest};
+use crate::render::markdown::{self, Trust};
+use crate::vocabulary::{FUNDING_STATUS, label, plain_date, slugify};
+
+/// A suggestion on the bulletin board.
+#[derive(Debug, Clone, Serialize)]
+pub struct Post {
+    /// The file, for messages.
+    #[serde(skip)]
+    pub source: Source,
+    /// File stem.
+    pub slug: String,
+    /// Site path, `/anslagstavla/<slug>/`.
+    pub url: String,
+    /// What the resident suggests.
+    pub title: String,
+    /// When it was posted.
+    pub date: NaiveDate,
+    /// `date` in Swedish.
+    pub date_text: String,
+    /// First name or nickname.
+    pub author: String,
+    /// Interests, with slugs.
+    pub interests: Vec<Term>,
+    /// Where, in the resident's words.
+    #[serde(rename = "where")]
+    pub place: Option<String>,
+    /// When, in the resident's words.
+    pub when: Option<String>,
+    /// Money applied for from the citizens' pot.
+    pub funding: Option<Funding>,
+    /// Not published unless building with drafts.
+    pub draft: bool,
+    /// The sanitized body.
+    pub content: String,
+}
+
+/// A request for money from the citizens' pot.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funding {
+    /// Kronor requested.
+    pub requested: Option<i64>,
+    /// The study association applying with the resident.
+    pub partner: Option<String>,
+    /// `applied`, `granted` or `declined`.
+    pub status: Option<String>,
+    /// The status in Swedish words.
+    pub status_text: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    title: Option<String>,
+    date: Option<Spanned<Datetime>>,
+    author: Option<Spanned<String>>,
+    #[serde(default)]
+    interests: Vec<String>,
+    #[serde(rename = "where")]
+    place: Option<String>,
+    when: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    funding: Option<RawFunding>,
+}
+
+#[derive(Deserialize)]
+struct RawFunding {
+    requested: Option<Spanned<i64>>,
+    partner: Option<String>,
+    status: Option<Spanned<String>>,
+}
+
+const FUNDING: Schema = Schema {
+    keys: &["requested", "partner", "status"],
+    nested: &[],
+};
+const SCHEMA: Schema = Schema {
+    keys: &[
+        "title",
+        "date",
+        "author",
+        "interests",
+        "where",
+        "when",
+        "draft",
+        "funding",
+    ],
+    nested: &[("funding", Nested::Table(&FUNDING))],
+};
+
+/// Parses a post file.
+pub fn parse(src: Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
+    let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
+    let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
+    let before = diags.len();
+    let at_top = Some(split.front.start..split.front.start);
+    let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
+        diags.push(
+            Diagnostic::error(&src, at_top.clone(), "the post has no `title`").help("add `title = \"Boule i parken\"`"),
+        );
+        String::new()
+    });
+    let date = opt_date(&src, &raw.date, "date", diags);
+    if raw.date.is_none() {
+        diags.push(
+            Diagnostic::error(&src, at_top.clone(), "the post has no `date`")
+                .help("add the day it was posted, e.g. `date = 2026-11-20`"),
+        );
+    }
+    let author = match raw.author {
+        Some(a) if a.get_ref().split_whitespace().count() == 1 => a.into_inner(),
+        Some(a) => {
+            diags.push(
+                Diagnostic::error(
+                    &src,
+                    Some(a.span()),
+                    format!("author \"{}\" is more than a first name", a.get_ref()),
+                )
+                .help("residents' full names are not published: write only a first name or nickname, e.g. \"Anna\""),
+            );
+            String::new()
+        }
+        None => {
+            diags.push(
+                Diagnostic::error(&src, at_top, "the post has no `author`")
+                    .help("add the resident's first name or nickname, e.g. `author = \"Anna\"`"),
+            );
+            String::new()
+        }
+    };
+    let funding = raw.funding.map(|f| {
+        let status = f.status.and_then(|s| match label(FUNDING_STATUS, s.get_ref()) {
+            Some(_) => Some(s.into_inner()),
+            None => {
+                let keys = FUNDING_STATUS.iter().map(|(k, _)| *k);
+                let help = match nearest(s.get_ref(), keys) {
+                    Some(n) => format!("did you mean \"{n}\"?"),
+                    None => "write \"applied\", \"granted\" or \"declined\"".into(),
+                };
+                diags.push(
+                    Diagnostic::error(
+                        &src,
+                        Some(s.span()),
+                        format!("unknown funding status \"{}\"", s.get_ref()),
+                    )
+                    .help(help),
+                );
+                None
+            }
+        });
+        if let Some(r) = &f.requested
+            && *r.get_ref() < 0
+        {
+            diags.push(
+                Diagnostic::error(&src, Some(r.span()), "`requested` is negative")
+                    .help("write the amount in kronor, e.g. requested = 2500"),
+            );
+        }
+        Funding {
+            requested: f.requested.map(Spanned::into_inner),
+            partner: f.partner,
+            status_text: status
+                .as_deref()
+                .and_then(|s| label(FUNDING_STATUS, s))
+                .map(String::from),
+            status,
+        }
+    });
+    if diags.len() > before {
+        return None;
+    }
+    let date = date?;
+    Some(Post {
+        slug: slug.to_string(),
+        url: format!("/anslagstavla/{slug}/"),
+        title,
+        date,
+        date_text: plain_date(date),
+        author,
+        interests: raw.interests.iter().map(|i| Term::new(&slugify(i), i.trim())).collect(),
+        place: raw.place,
+        when: raw.when,
+        funding,
+        draft: raw.draft,
+        content: markdown::render(&src.text[split.body], Trust::Resident).html,
+        source: src,
+    })
+}

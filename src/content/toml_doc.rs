@@ -1,0 +1,200 @@
+//! Parsing TOML (activity files, places, front matter, site.toml) with positions for every error.
+//!
+//! A document is parsed once into toml's spanned tree. Its keys are checked against a [`Schema`]
+//! first, so every unknown key in a file is reported with its position and the nearest valid key,
+//! and then the tree is deserialized into the caller's raw type, whose `Spanned` fields keep the
+//! positions that later checks (impossible times, unknown places) point at.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostics::{Diagnostic, Source, nearest};
+
+/// The keys a TOML table may have.
+#[derive(Debug)]
+pub struct Schema {
+    /// Every allowed key at this level.
+    pub keys: &'static [&'static str],
+    /// Keys whose values are themselves checked (or deliberately not).
+    pub nested: &'static [(&'static str, Nested)],
+}
+
+/// How the value of a key is checked.
+#[derive(Debug)]
+pub enum Nested {
+    /// Anything goes (`[extra]`).
+    Free,
+    /// A table, or an array of tables, with this schema.
+    Table(&'static Schema),
+    /// A table whose every value is a table with this schema (`[languages.en]`).
+    MapOf(&'static Schema),
+}
+
+/// Parses `src.text[range]` as TOML into `T`, reporting problems into `diags` with spans relative
+/// to the whole file. Returns `None` when the text could not be turned into `T` at all.
+pub fn parse<T: DeserializeOwned>(
+    src: &Source,
+    range: Range<usize>,
+    schema: &Schema,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let offset = range.start;
+    let text = &src.text[range];
+    let (table, errors) = DeTable::parse_recoverable(text);
+    // Later syntax errors are mostly echoes of the first one, so only the earliest is reported.
+    if let Some(e) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
+        let span = shift(e.span(), offset);
+        diags.push(
+            Diagnostic::error(src, span, format!("this is not valid TOML: {}", first_line(e.message())))
+                .help("check quotes around text, `=` between key and value, and brackets"),
+        );
+        return None;
+    }
+    check_keys(src, offset, table.get_ref(), schema, "", diags);
+    match T::deserialize(toml::de::Deserializer::from(table)) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            diags.push(Diagnostic::error(src, shift(e.span(), offset), explain(e.message())));
+            None
+        }
+    }
+}
+
+fn shift(span: Option<Range<usize>>, offset: usize) -> Option<Range<usize>> {
+    span.map(|s| s.start + offset..s.end + offset)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or(s).trim()
+}
+
+/// Rewords serde's messages where a plainer one helps an editor.
+fn explain(message: &str) -> String {
+    let message = first_line(message);
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("required field {field} is missing");
+    }
+    if message.contains("expected a TOML datetime") || message.contains("expected a date") {
+        return format!("{message} — write dates without quotes as YYYY-MM-DD, e.g. 2026-12-24");
+    }
+    message.replace("invalid type: ", "wrong kind of value: ")
+}
+
+fn check_keys(
+    src: &Source,
+    offset: usize,
+    table: &DeTable<'_>,
+    schema: &Schema,
+    prefix: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in table {
+        let name: &str = key.get_ref();
+        let full = if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        if !schema.keys.contains(&name) {
+            let mut d = Diagnostic::error(src, shift(Some(key.span()), offset), format!("unknown key `{full}`"));
+            d = match nearest(name, schema.keys.iter().copied()) {
+                Some(near) => d.help(format!("did you mean `{near}`?")),
+                None => d.help(format!("valid keys here are: {}", schema.keys.join(", "))),
+            };
+            diags.push(d);
+            continue;
+        }
+        let Some((_, nested)) = schema.nested.iter().find(|(k, _)| *k == name) else {
+            continue;
+        };
+        match nested {
+            Nested::Free => {}
+            Nested::Table(inner) => for_each_table(value, |t| check_keys(src, offset, t, inner, &full, diags)),
+            Nested::MapOf(inner) => {
+                if let DeValue::Table(map) = value.get_ref() {
+                    for (k, v) in map {
+                        let sub = format!("{full}.{}", k.get_ref());
+                        for_each_table(v, |t| check_keys(src, offset, t, inner, &sub, diags));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn for_each_table<'a>(value: &'a Spanned<DeValue<'_>>, mut f: impl FnMut(&'a DeTable<'_>)) {
+    match value.get_ref() {
+        DeValue::Table(t) => f(t),
+        DeValue::Array(items) => {
+            for item in items {
+                if let DeValue::Table(t) = item.get_ref() {
+                    f(t);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    const INNER: Schema = Schema {
+        keys: &["start", "end"],
+        nested: &[],
+    };
+    const SCHEMA: Schema = Schema {
+        keys: &["title", "interests", "schedule", "extra"],
+        nested: &[("schedule", Nested::Table(&INNER)), ("extra", Nested::Free)],
+    };
+
+    #[derive(Deserialize, Debug)]
+    struct Doc {
+        title: Option<String>,
+    }
+
+    #[test]
+    fn reports_every_unknown_key_with_position_and_suggestion() {
+        let text = "title = \"x\"\nintrests = []\n[[schedule]]\nstrat = \"12:00\"\n[extra]\nanything = 1\n";
+        let src = Source::new("a.toml", text);
+        let mut diags = vec![];
+        let doc: Doc = parse(&src, 0..text.len(), &SCHEMA, &mut diags).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("x"));
+        let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("a.toml:2:1: error: unknown key `intrests` — did you mean `interests`?"));
+        assert!(lines[1].starts_with("a.toml:4:1: error: unknown key `schedule.strat` — did you mean `start`?"));
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_file_at_an_offset() {
+        let text = "+++\ntitle = \"x\nmore\n+++\n";
+        let src = Source::new("p.md", text);
+        let mut diags = vec![];
+        let doc: Option<Doc> = parse(&src, 4..text.len() - 4, &SCHEMA, &mut diags);
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line_col().0, 2, "{}", diags[0]);
+    }
+
+    #[test]
+    fn type_errors_name_the_value() {
+        let text = "title = 5\n";
+        let src = Source::new("a.toml", text);
+        let mut diags = vec![];
+        let doc: Option<Doc> = parse(&src, 0..text.len(), &SCHEMA, &mut diags);
+        assert!(doc.is_none());
+        assert!(
+            diags[0]
+                .to_string()
+                .starts_with("a.toml:1:9: error: wrong kind of value"),
+            "{}",
+            diags[0]
+        );
+    }
+}

@@ -1,0 +1,213 @@
+//! Activity pages, the activity listing and its static filter pages (by interest, area and
+//! weekday), which let visitors filter without JavaScript.
+
+use std::collections::BTreeMap;
+
+use chrono::Weekday;
+use serde::Serialize;
+
+use super::pages::{breadcrumbs, builtin_intro};
+use super::{OutputFile, par_pages};
+use crate::content::{Activity, Site};
+use crate::error::Result;
+use crate::render::templates::Theme;
+use crate::render::view::{self, Link, base_context};
+use crate::vocabulary::WEEKDAYS;
+
+pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let mut files = par_pages(&site.activities, |a| activity_page(site, theme, a))?;
+    let coming: Vec<&Activity> = site
+        .activities
+        .iter()
+        .filter(|a| !view::is_ended(a, site.today))
+        .collect();
+    let filters = Filters::new(site, &coming);
+
+    let (title, intro, description) = builtin_intro(site, "/aktiviteter/");
+    let ended: Vec<_> = site
+        .activities
+        .iter()
+        .filter(|a| view::is_ended(a, site.today))
+        .map(|a| view::card(site, a))
+        .collect();
+    let listing = Listing {
+        url: "/aktiviteter/".into(),
+        title: title.clone(),
+        intro,
+        description,
+        filter: None,
+        items: coming.clone(),
+        ended,
+    };
+    files.push(listing.render(site, theme, &filters)?);
+
+    let mut jobs: Vec<Listing> = vec![];
+    for (slug, (label, items)) in &filters.interests {
+        jobs.push(Listing::filtered(
+            format!("/aktiviteter/intresse/{slug}/"),
+            format!("Intresse: {label}"),
+            items.clone(),
+        ));
+    }
+    for (slug, (label, items)) in &filters.areas {
+        jobs.push(Listing::filtered(
+            format!("/aktiviteter/omrade/{slug}/"),
+            format!("Område: {label}"),
+            items.clone(),
+        ));
+    }
+    for (day, _, slug) in WEEKDAYS {
+        let items: Vec<&Activity> = coming
+            .iter()
+            .copied()
+            .filter(|a| filters.days_of(a).contains(&day))
+            .collect();
+        jobs.push(Listing::filtered(
+            format!("/aktiviteter/dag/{slug}/"),
+            view::weekday_heading(day),
+            items,
+        ));
+    }
+    files.extend(par_pages(&jobs, |l| l.render(site, theme, &filters))?);
+    Ok(files)
+}
+
+fn activity_page(site: &Site, theme: &Theme, a: &Activity) -> Result<OutputFile> {
+    let mut ctx = base_context(site, &a.url, &a.title, Some(&a.summary));
+    ctx.insert("activity", &view::activity_view(site, a));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/aktiviteter/")));
+    Ok(OutputFile::page(&a.url, theme.render("activity.html", &ctx)?))
+}
+
+/// Links to every interest page, with the number of coming activities, for the home page too.
+pub(super) fn interest_links(site: &Site, current: Option<&str>) -> Vec<Link> {
+    let coming: Vec<&Activity> = site
+        .activities
+        .iter()
+        .filter(|a| !view::is_ended(a, site.today))
+        .collect();
+    Filters::new(site, &coming).interest_links(current)
+}
+
+/// The values activities can be filtered by, each with its activities.
+struct Filters<'a> {
+    interests: BTreeMap<String, (String, Vec<&'a Activity>)>,
+    areas: BTreeMap<String, (String, Vec<&'a Activity>)>,
+    days: Vec<(String, Vec<Weekday>)>,
+}
+
+impl<'a> Filters<'a> {
+    fn new(site: &Site, coming: &[&'a Activity]) -> Self {
+        let mut interests: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
+        let mut areas: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
+        for a in coming {
+            for i in &a.interests {
+                interests
+                    .entry(i.key.clone())
+                    .or_insert_with(|| (i.label.clone(), vec![]))
+                    .1
+                    .push(a);
+            }
+            if let Some(p) = &a.place {
+                areas
+                    .entry(p.area_slug.clone())
+                    .or_insert_with(|| (p.area.clone(), vec![]))
+                    .1
+                    .push(a);
+            }
+        }
+        let days = coming.iter().map(|a| (a.id.clone(), view::weekdays(site, a))).collect();
+        Filters { interests, areas, days }
+    }
+
+    fn days_of(&self, a: &Activity) -> &[Weekday] {
+        self.days
+            .iter()
+            .find(|(id, _)| *id == a.id)
+            .map_or(&[], |(_, d)| d.as_slice())
+    }
+
+    fn interest_links(&self, current: Option<&str>) -> Vec<Link> {
+        links(&self.interests, "intresse", current)
+    }
+
+    fn context(&self, current: &str) -> FilterLinks {
+        FilterLinks {
+            interests: links(&self.interests, "intresse", Some(current)),
+            areas: links(&self.areas, "omrade", Some(current)),
+            days: view::weekday_links(None, |d| self.days.iter().filter(|(_, days)| days.contains(&d)).count())
+                .into_iter()
+                .map(|l| Link {
+                    current: l.url == current,
+                    ..l
+                })
+                .collect(),
+        }
+    }
+}
+
+fn links(map: &BTreeMap<String, (String, Vec<&Activity>)>, kind: &str, current: Option<&str>) -> Vec<Link> {
+    map.iter()
+        .map(|(slug, (label, items))| {
+            let url = format!("/aktiviteter/{kind}/{slug}/");
+            Link {
+                current: current == Some(url.as_str()),
+                title: label.clone(),
+                url,
+                count: items.len(),
+            }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct FilterLinks {
+    interests: Vec<Link>,
+    areas: Vec<Link>,
+    days: Vec<Link>,
+}
+
+/// One listing page: all coming activities, or those of one filter.
+struct Listing<'a> {
+    url: String,
+    title: String,
+    intro: String,
+    description: Option<String>,
+    filter: Option<String>,
+    items: Vec<&'a Activity>,
+    ended: Vec<view::ActivityCard>,
+}
+
+impl<'a> Listing<'a> {
+    fn filtered(url: String, title: String, items: Vec<&'a Activity>) -> Self {
+        Listing {
+            url,
+            filter: Some(title.clone()),
+            title,
+            intro: String::new(),
+            description: None,
+            items,
+            ended: vec![],
+        }
+    }
+
+    fn render(&self, site: &Site, theme: &Theme, filters: &Filters) -> Result<OutputFile> {
+        let mut ctx = base_context(site, &self.url, &self.title, self.description.as_deref());
+        ctx.insert("title", &self.title);
+        ctx.insert("intro", &self.intro);
+        ctx.insert("filter", &self.filter);
+        ctx.insert(
+            "activities",
+            &self.items.iter().map(|a| view::card(site, a)).collect::<Vec<_>>(),
+        );
+        ctx.insert("ended", &self.ended);
+        ctx.insert("filters", &filters.context(&self.url));
+        let parent = if self.filter.is_some() {
+            Some("/aktiviteter/")
+        } else {
+            Some("/")
+        };
+        ctx.insert("breadcrumbs", &breadcrumbs(site, parent));
+        Ok(OutputFile::page(&self.url, theme.render("activities.html", &ctx)?))
+    }
+}

@@ -1,0 +1,21 @@
+//! The calendar of the coming weeks at `/kalender/`.
+
+use super::OutputFile;
+use super::pages::{breadcrumbs, builtin_intro};
+use crate::content::Site;
+use crate::error::Result;
+use crate::render::templates::Theme;
+use crate::render::view::{self, base_context};
+
+pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let (title, intro, description) = builtin_intro(site, "/kalender/");
+    let mut ctx = base_context(site, "/kalender/", &title, description.as_deref());
+    ctx.insert("title", &title);
+    ctx.insert("intro", &intro);
+    ctx.insert("weeks", &view::weeks(site));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
+    Ok(vec![OutputFile::page(
+        "/kalender/",
+        theme.render("calendar.html", &ctx)?,
+    )])
+}

@@ -1,0 +1,100 @@
+//! What files a site has. Each module here turns part of the [`Site`] into output files; nothing
+//! here touches the disk except to copy assets, which the writer in [`crate::build`] does.
+
+mod activities;
+mod aliases;
+mod board;
+mod calendar;
+mod pages;
+mod places;
+mod sitemap;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::content::Site;
+use crate::error::Result;
+use crate::render::templates::{StaticFile, Theme};
+
+/// The bytes of one output file.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Generated content.
+    Bytes(Vec<u8>),
+    /// A file copied from disk.
+    Copy(PathBuf),
+    /// A file compiled into the binary.
+    Embedded(&'static [u8]),
+}
+
+/// One file of the generated site.
+#[derive(Debug, Clone)]
+pub struct OutputFile {
+    /// Path below the output folder, using `/`.
+    pub path: String,
+    /// Its content.
+    pub body: Body,
+}
+
+impl OutputFile {
+    /// An HTML page at a site path such as `/stod/` (written as `stod/index.html`).
+    pub fn page(url: &str, html: String) -> Self {
+        let path = if url.ends_with(".html") {
+            url.trim_start_matches('/').to_string()
+        } else {
+            format!("{}index.html", url.trim_start_matches('/'))
+        };
+        OutputFile {
+            path,
+            body: Body::Bytes(html.into_bytes()),
+        }
+    }
+
+    /// A generated file at a path below the output folder.
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile {
+            path: path.into(),
+            body: Body::Bytes(bytes),
+        }
+    }
+}
+
+type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
+
+/// Renders every file of the site, in parallel.
+pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let producers: [Producer; 6] = [
+        pages::render,
+        activities::render,
+        calendar::render,
+        places::render,
+        board::render,
+        aliases::render,
+    ];
+    let parts: Vec<Vec<OutputFile>> = producers.par_iter().map(|p| p(site, theme)).collect::<Result<_>>()?;
+    let mut files: Vec<OutputFile> = parts.into_iter().flatten().collect();
+    files.extend(sitemap::render(site, theme, &files)?);
+    for (path, file) in &theme.static_files {
+        let body = match file {
+            StaticFile::Embedded(bytes) => Body::Embedded(bytes),
+            StaticFile::Override(p) => Body::Copy(p.clone()),
+        };
+        files.push(OutputFile {
+            path: path.clone(),
+            body,
+        });
+    }
+    for a in site.assets.iter().chain(&site.static_files) {
+        files.push(OutputFile {
+            path: a.output.clone(),
+            body: Body::Copy(a.file.clone()),
+        });
+    }
+    Ok(files)
+}
+
+/// Renders pages in parallel.
+fn par_pages<T: Sync>(items: &[T], f: impl Fn(&T) -> Result<OutputFile> + Sync + Send) -> Result<Vec<OutputFile>> {
+    items.par_iter().map(f).collect()
+}

@@ -1,0 +1,47 @@
+//! A page for each place, with the activities that meet there, and the list of places.
+
+use super::pages::{breadcrumbs, builtin_intro};
+use super::{OutputFile, par_pages};
+use crate::content::{Place, Site};
+use crate::error::Result;
+use crate::render::templates::Theme;
+use crate::render::view::{self, PlaceCard, base_context};
+
+pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let mut files = par_pages(&site.places, |p| place_page(site, theme, p))?;
+    let (title, intro, description) = builtin_intro(site, "/platser/");
+    let mut ctx = base_context(site, "/platser/", &title, description.as_deref());
+    ctx.insert("title", &title);
+    ctx.insert("intro", &intro);
+    let cards: Vec<PlaceCard> = site
+        .places
+        .iter()
+        .map(|p| PlaceCard {
+            place: p,
+            activity_count: coming_at(site, p).len(),
+        })
+        .collect();
+    ctx.insert("places", &cards);
+    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
+    files.push(OutputFile::page("/platser/", theme.render("places.html", &ctx)?));
+    Ok(files)
+}
+
+fn coming_at(site: &Site, place: &Place) -> Vec<view::ActivityCard> {
+    site.activities
+        .iter()
+        .filter(|a| {
+            a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id) && !view::is_ended(a, site.today)
+        })
+        .map(|a| view::card(site, a))
+        .collect()
+}
+
+fn place_page(site: &Site, theme: &Theme, p: &Place) -> Result<OutputFile> {
+    let url = p.url.clone().unwrap_or_default();
+    let mut ctx = base_context(site, &url, &p.name, Some(&format!("{}, {}", p.address, p.area)));
+    ctx.insert("place", p);
+    ctx.insert("activities", &coming_at(site, p));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/platser/")));
+    Ok(OutputFile::page(&url, theme.render("place.html", &ctx)?))
+}

@@ -1,0 +1,5 @@
+//! Turning content into HTML: Markdown, the theme's templates, and the view models templates see.
+
+pub mod markdown;
+pub mod templates;
+pub mod view;

@@ -1,0 +1,123 @@
+//! The theme: Tera templates and static files compiled into the binary from `themes/omtanke/`,
+//! each of which a site may override with a file of the same name under its own `themes/omtanke/`.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{Context, Tera};
+
+use crate::error::{Error, Result};
+
+static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/omtanke");
+
+/// A theme file to copy to the output.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    /// Compiled into the binary.
+    Embedded(&'static [u8]),
+    /// A site's override on disk.
+    Override(PathBuf),
+}
+
+/// The loaded templates and static files of the theme.
+pub struct Theme {
+    tera: Tera,
+    /// Static files by output path (`assets/omtanke.css`).
+    pub static_files: Vec<(String, StaticFile)>,
+}
+
+impl std::fmt::Debug for Theme {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Theme")
+            .field("static_files", &self.static_files.len())
+            .finish()
+    }
+}
+
+fn embedded_files(dir: &'static Dir<'static>, out: &mut Vec<(&'static Path, &'static [u8])>) {
+    for f in dir.files() {
+        out.push((f.path(), f.contents()));
+    }
+    for d in dir.dirs() {
+        embedded_files(d, out);
+    }
+}
+
+impl Theme {
+    /// Loads the built-in theme with the overrides found under `site_root/themes/omtanke/`.
+    pub fn load(site_root: &Path) -> Result<Theme> {
+        let override_dir = site_root.join("themes").join("omtanke");
+        let mut files = vec![];
+        embedded_files(&THEME, &mut files);
+        let mut templates: Vec<(String, String)> = vec![];
+        let mut static_files = vec![];
+        for (path, bytes) in files {
+            let on_disk = override_dir.join(path);
+            let rel = path.to_string_lossy().replace('\\', "/");
+            if let Some(name) = rel.strip_prefix("templates/") {
+                let text = if on_disk.is_file() {
+                    std::fs::read_to_string(&on_disk).map_err(|e| Error::io(&on_disk, e))?
+                } else {
+                    String::from_utf8_lossy(bytes).into_owned()
+                };
+                templates.push((name.to_string(), text));
+            } else if let Some(out) = rel.strip_prefix("static/") {
+                let file = if on_disk.is_file() {
+                    StaticFile::Override(on_disk)
+                } else {
+                    StaticFile::Embedded(bytes)
+                };
+                static_files.push((out.to_string(), file));
+            }
+        }
+        // Templates a site adds that the built-in theme does not have (for `template = "…"`).
+        let extra_dir = override_dir.join("templates");
+        if extra_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&extra_dir).into_iter().filter_map(|e| e.ok()) {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = entry
+                    .path()
+                    .strip_prefix(&extra_dir)
+                    .expect("below dir")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if !templates.iter().any(|(n, _)| *n == name) {
+                    let text = std::fs::read_to_string(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                    templates.push((name, text));
+                }
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        tera.add_raw_templates(templates)
+            .map_err(|e| Error::Template(describe(&e)))?;
+        static_files.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Theme { tera, static_files })
+    }
+
+    /// Whether a template exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Renders a template.
+    pub fn render(&self, name: &str, context: &Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| Error::Template(format!("{name}: {}", describe(&e))))
+    }
+}
+
+/// Tera's error with all its causes, on one line.
+fn describe(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
+}
