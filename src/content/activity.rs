@@ -173,7 +173,6 @@ const SCHEMA: Schema = Schema {
 /// Parses an activity file. `dir` is the folder it is in (for its image).
 pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Option<Activity> {
     let raw: Raw = toml_doc::parse(&src, 0..src.text.len(), &SCHEMA, diags)?;
-    let before = diags.len();
     let top = 0..0;
     let mut required = |value: Option<String>, key: &str, example: &str| match value {
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),
@@ -262,7 +261,7 @@ pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagn
                     )
                     .help(format!(
                         "put the picture in {} and write only its file name",
-                        dir.display()
+                        src.path.parent().unwrap_or(std::path::Path::new("content")).display()
                     )),
                 );
             }
@@ -319,9 +318,8 @@ pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagn
         }
     });
 
-    if diags.len() > before {
-        return None;
-    }
+    // With errors the activity is still returned, so that checks across files (its place) run
+    // too; the site as a whole is rejected because `diags` is not empty.
     let free = raw.cost.as_deref().is_none_or(is_free);
     Some(Activity {
         id: id.to_string(),
@@ -525,7 +523,10 @@ mod tests {
         let (a, d) = load(
             "title = \"X\"\nsummary = \"Y\"\nlanguages = [\"svenska\"]\n[[schedule]]\nweekly = [\"thx\"]\nstart = \"25:00\"\nend = \"10:00\"\n[[schedule]]\nmonthly = \"last fri\"\nstart = \"14:00\"\nend = \"13:00\"\nfrom = 2026-05-01\nuntil = 2026-01-01\n[[schedule]]\nstart = \"10:00\"\nend = \"11:00\"\n",
         );
-        assert!(a.is_none());
+        assert!(
+            a.is_some(),
+            "returned for checks across files; the errors reject the site"
+        );
         let all = d.join("\n");
         assert!(
             all.contains("a.toml:3:14: error: unknown language \"svenska\" — did you mean \"sv\"?"),
@@ -550,7 +551,10 @@ mod tests {
     #[test]
     fn image_needs_alt_and_missing_fields_are_named() {
         let (a, d) = load("image = \"x.jpg\"\n");
-        assert!(a.is_none());
+        assert!(
+            a.is_some(),
+            "returned for checks across files; the errors reject the site"
+        );
         let all = d.join("\n");
         assert!(all.contains("no `title`"), "{all}");
         assert!(all.contains("no `summary`"), "{all}");

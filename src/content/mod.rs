@@ -372,11 +372,15 @@ fn resolve_places(activities: &mut [Activity], places: &[Place], diags: &mut Vec
             None => {
                 let help = match diagnostics::nearest(r.get_ref(), by_id.keys().copied()) {
                     Some(n) => format!("did you mean \"{n}\"? Places are the files in content/platser/"),
-                    None => format!("create content/platser/{}.toml, or use one of: {}", r.get_ref(), {
+                    None => {
                         let mut ids: Vec<_> = by_id.keys().copied().collect();
                         ids.sort();
-                        ids.join(", ")
-                    }),
+                        let mut help = format!("create content/platser/{}.toml", r.get_ref());
+                        if !ids.is_empty() {
+                            help.push_str(&format!(", or use one of: {}", ids.join(", ")));
+                        }
+                        help
+                    }
                 };
                 diags.push(
                     Diagnostic::error(

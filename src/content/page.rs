@@ -152,7 +152,6 @@ fn parent_url(url: &str) -> String {
 pub fn parse(src: Source, placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<Page> {
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
-    let before = diags.len();
     let title = match raw.title {
         Some(t) if !t.trim().is_empty() => t,
         _ => {
@@ -184,9 +183,7 @@ pub fn parse(src: Source, placement: Placement, diags: &mut Vec<Diagnostic>) -> 
             }
         })
         .collect();
-    if diags.len() > before {
-        return None;
-    }
+    // With errors the page is still returned, so that checks across files (its address) run too.
     let rendered = markdown::render(&src.text[split.body], Trust::Editor);
     Some(Page {
         url: placement.url,

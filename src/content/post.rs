@@ -105,7 +105,6 @@ const SCHEMA: Schema = Schema {
 pub fn parse(src: Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
-    let before = diags.len();
     let at_top = Some(split.front.start..split.front.start);
     let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         diags.push(
@@ -179,9 +178,6 @@ pub fn parse(src: Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Pos
             status,
         }
     });
-    if diags.len() > before {
-        return None;
-    }
     let date = date?;
     Some(Post {
         slug: slug.to_string(),

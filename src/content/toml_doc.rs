@@ -48,8 +48,12 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(e) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
         let span = shift(e.span(), offset);
         diags.push(
-            Diagnostic::error(src, span, format!("this is not valid TOML: {}", first_line(e.message())))
-                .help("check quotes around text, `=` between key and value, and brackets"),
+            Diagnostic::error(
+                src,
+                span,
+                format!("this is not valid TOML: {}", first_line(e.message())),
+            )
+            .help("check quotes around text, `=` between key and value, and brackets"),
         );
         return None;
     }

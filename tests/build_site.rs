@@ -1,0 +1,235 @@
+//! The real binary builds the real site in content/ and the good fixture, and the output has every
+//! kind of page with the right content.
+
+mod common;
+
+use common::{build, fixture, read, repo, stderr};
+
+#[test]
+fn the_real_site_builds_with_every_page_type() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&repo(), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "assets/omtanke.css",
+        "stod/index.html",
+        "stod/tips/index.html",
+        "om/tillganglighet/index.html",
+        "tillganglighet.html",
+        "aktiviteter/index.html",
+        "aktiviteter/pratcafe-soder/index.html",
+        "aktiviteter/intresse/fika/index.html",
+        "aktiviteter/intresse/lasning/index.html",
+        "aktiviteter/omrade/soder/index.html",
+        "aktiviteter/dag/mandag/index.html",
+        "aktiviteter/dag/lordag/index.html",
+        "aktiviteter/dag/sondag/index.html",
+        "kalender/index.html",
+        "platser/index.html",
+        "platser/at-soder/index.html",
+        "anslagstavla/index.html",
+        "nyheter/index.html",
+    ] {
+        assert!(out.join(page).is_file(), "missing {page}");
+    }
+    let cafe = read(&out, "aktiviteter/pratcafe-soder/index.html");
+    assert!(cafe.contains("Håkan Lundbergs gata 17"), "address on the activity page");
+    assert!(cafe.contains("Varje torsdag kl. 12.00–19.00"), "schedule in words");
+    assert!(
+        cafe.contains(r#"datetime="2026-11-26T12:00:00+01:00""#),
+        "today's occurrence in local time"
+    );
+    assert!(!cafe.contains("2026-12-24T"), "the excepted Christmas Eve is left out");
+    let home = read(&out, "index.html");
+    assert_eq!(home.matches("<h1").count(), 1, "one h1 on the home page");
+    assert!(home.contains(r#"<html lang="sv">"#));
+    assert!(home.contains(r##"href="#innehall""##), "skip link");
+    // The draft news item is not published.
+    assert!(!out.join("nyheter/snackebord-pa-fler-kafeer/index.html").exists());
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://omtanke.helsingborg.example/aktiviteter/pratcafe-soder/</loc>"));
+    assert!(
+        !sitemap.contains("tillganglighet.html"),
+        "redirects are not in the sitemap"
+    );
+}
+
+#[test]
+fn weekly_activity_keeps_local_time_across_daylight_saving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let spring = tmp.path().join("spring");
+    let o = build(&fixture("good"), &spring, "2026-03-20", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&spring, "aktiviteter/sondagsfika/index.html");
+    assert!(
+        page.contains(r#"datetime="2026-03-22T12:00:00+01:00""#),
+        "before the change: CET"
+    );
+    assert!(
+        page.contains(r#"datetime="2026-03-29T12:00:00+02:00""#),
+        "last Sunday of March: CEST"
+    );
+
+    let autumn = tmp.path().join("autumn");
+    let o = build(&fixture("good"), &autumn, "2026-10-17", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&autumn, "aktiviteter/sondagsfika/index.html");
+    assert!(page.contains(r#"datetime="2026-10-18T12:00:00+02:00""#));
+    assert!(
+        page.contains(r#"datetime="2026-10-25T12:00:00+01:00""#),
+        "last Sunday of October: CET"
+    );
+}
+
+#[test]
+fn monthly_last_friday_in_calendar_and_on_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "aktiviteter/fredagsmote/index.html");
+    assert!(page.contains("Sista fredagen varje månad kl. 10.00–12.00"));
+    for date in ["2026-11-27T10:00:00+01:00", "2026-12-25T10:00:00+01:00"] {
+        assert!(page.contains(date), "{date} missing");
+    }
+    assert!(!page.contains("2026-12-18T10"), "not the third Friday");
+    let calendar = read(&out, "kalender/index.html");
+    assert!(calendar.contains(
+        r#"<time datetime="2026-12-25T10:00:00+01:00">10.00–12.00</time> <a href="/aktiviteter/fredagsmote/">"#
+    ));
+    // Inline place: its area gets a filter page and the page shows the place.
+    assert!(page.contains("Byvägen 2"));
+    assert!(out.join("aktiviteter/omrade/paarp/index.html").is_file());
+}
+
+#[test]
+fn filter_pages_list_the_right_activities() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lasning = read(&out, "aktiviteter/intresse/lasning/index.html");
+    assert!(lasning.contains("Söndagsfika") && !lasning.contains("Fredagsmöte"));
+    let sunday = read(&out, "aktiviteter/dag/sondag/index.html");
+    assert!(
+        sunday.contains(r#"href="/aktiviteter/sondagsfika/""#)
+            && !sunday.contains(r#"href="/aktiviteter/fredagsmote/""#)
+    );
+    let friday = read(&out, "aktiviteter/dag/fredag/index.html");
+    assert!(friday.contains(r#"href="/aktiviteter/fredagsmote/""#));
+    let soder = read(&out, "aktiviteter/omrade/soder/index.html");
+    assert!(soder.contains(r#"href="/aktiviteter/sondagsfika/""#));
+    // Every weekday has a page, even without activities.
+    assert!(read(&out, "aktiviteter/dag/tisdag/index.html").contains("inga kommande aktiviteter"));
+}
+
+#[test]
+fn ended_activities_are_marked_and_left_out_of_what_is_coming() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "aktiviteter/sommarpicknick/index.html").contains("Den här aktiviteten har avslutats"));
+    assert!(
+        !out.join("aktiviteter/intresse/natur/index.html").exists(),
+        "no filter page for ended activities only"
+    );
+    assert!(!read(&out, "aktiviteter/dag/lordag/index.html").contains("Sommarpicknick"));
+    assert!(!read(&out, "platser/huset/index.html").contains("Sommarpicknick"));
+    let listing = read(&out, "aktiviteter/index.html");
+    let coming = listing.split("Avslutade aktiviteter").next().unwrap();
+    assert!(!coming.contains("Sommarpicknick"), "not among coming activities");
+    assert!(listing.contains("Sommarpicknick"), "but listed as ended");
+    assert!(!read(&out, "kalender/index.html").contains("Sommarpicknick"));
+    // The same activity is not ended while it still runs.
+    let then = tmp.path().join("then");
+    assert!(build(&fixture("good"), &then, "2025-06-10", &[]).status.success());
+    assert!(!read(&then, "aktiviteter/sommarpicknick/index.html").contains("avslutats"));
+}
+
+#[test]
+fn aliases_redirect_to_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    for alias in ["gamla-tips/index.html", "tips.html"] {
+        let html = read(&out, alias);
+        assert!(
+            html.contains(r#"<meta http-equiv="refresh" content="0; url=/stod/tips/">"#),
+            "{alias}: {html}"
+        );
+        assert!(html.contains(r#"<a href="/stod/tips/">Tips</a>"#));
+        assert!(
+            html.contains(r#"href="https://test.example.se/stod/tips/""#),
+            "canonical uses base_url without double slash"
+        );
+    }
+}
+
+#[test]
+fn drafts_only_with_the_flag() {
+    let tmp = tempfile::tempdir().unwrap();
+    let without = tmp.path().join("a");
+    assert!(build(&fixture("good"), &without, "2026-11-26", &[]).status.success());
+    assert!(!without.join("stod/hemlig/index.html").exists());
+    assert!(!read(&without, "stod/index.html").contains("Utkast om stöd"));
+    let with = tmp.path().join("b");
+    assert!(
+        build(&fixture("good"), &with, "2026-11-26", &["--drafts"])
+            .status
+            .success()
+    );
+    assert!(read(&with, "stod/hemlig/index.html").contains("Inte klar än."));
+    assert!(read(&with, "stod/index.html").contains("Utkast om stöd"));
+}
+
+#[test]
+fn a_residents_script_is_rendered_harmless() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let post = read(&out, "anslagstavla/boule/index.html");
+    assert!(!post.contains("<script"), "no script element");
+    assert!(!post.contains("<img"), "no element from the resident's HTML");
+    assert!(post.contains("&lt;script&gt;"), "shown as text instead");
+    assert!(
+        post.contains("Har fått pengar ur invånarpotten"),
+        "funding status in words"
+    );
+    assert!(post.contains("1500 kronor tillsammans med ABF"));
+}
+
+#[test]
+fn base_url_can_be_overridden() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(
+        build(
+            &fixture("good"),
+            &out,
+            "2026-11-26",
+            &["--base-url", "https://preview.example.org/"]
+        )
+        .status
+        .success()
+    );
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://preview.example.org/stod/tips/</loc>"),
+        "{sitemap}"
+    );
+    assert!(read(&out, "robots.txt").contains("Sitemap: https://preview.example.org/sitemap.xml"));
+    assert!(
+        out.join("aktiviteter/fika.svg").is_file(),
+        "image beside the activity is copied"
+    );
+    assert!(
+        read(&out, "aktiviteter/sondagsfika/index.html")
+            .contains(r#"<img class="activity-image" src="/aktiviteter/fika.svg" alt="En kopp kaffe">"#)
+    );
+}

@@ -1,0 +1,44 @@
+//! Helpers for running the real `omtanke` binary against sites on disk.
+
+#![allow(dead_code, reason = "each test file uses a different subset")]
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// The repository root (where content/ and site.toml of the real site are).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture site under tests/fixtures/.
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests").join("fixtures").join(name)
+}
+
+/// Runs `omtanke build` on `root` into `out` with a fixed "today" and extra arguments.
+pub fn build(root: &Path, out: &Path, today: &str, extra: &[&str]) -> Output {
+    Command::cargo_bin("omtanke")
+        .expect("binary")
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .arg("--today")
+        .arg(today)
+        .args(extra)
+        .output()
+        .expect("run omtanke")
+}
+
+/// Reads a generated file, failing the test with its path when it is missing.
+pub fn read(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
