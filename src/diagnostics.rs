@@ -163,6 +163,18 @@ pub fn print(diags: &[Diagnostic]) {
 }
 
 fn emit_rich(stream: &mut termcolor::StandardStream, d: &Diagnostic) -> Result<(), ()> {
+    let (files, cs) = to_codespan(d);
+    term::emit_to_write_style(&mut stream.lock(), &term::Config::default(), &files, &cs).map_err(|_| ())
+}
+
+/// The rustc-style form without colours: the message, the quoted line and a marker under the
+/// offending text. Used where a terminal's output is shown elsewhere (the dev server's error page).
+pub fn render_plain(d: &Diagnostic) -> String {
+    let (files, cs) = to_codespan(d);
+    term::emit_into_string(&term::Config::default(), &files, &cs).unwrap_or_else(|_| d.to_string())
+}
+
+fn to_codespan(d: &Diagnostic) -> (SimpleFiles<String, &str>, CsDiagnostic<usize>) {
     let mut files = SimpleFiles::new();
     let text = d.source.as_ref().map_or("", |s| &s.text);
     let id = files.add(d.path.display().to_string(), text);
@@ -179,8 +191,7 @@ fn emit_rich(stream: &mut termcolor::StandardStream, d: &Diagnostic) -> Result<(
     if let Some(help) = &d.help {
         cs = cs.with_notes(vec![format!("help: {help}")]);
     }
-    let config = term::Config::default();
-    term::emit_to_write_style(&mut stream.lock(), &config, &files, &cs).map_err(|_| ())
+    (files, cs)
 }
 
 /// Finds the candidate closest to a misspelt word, if any is close enough to be a likely typo.
@@ -211,6 +222,17 @@ mod tests {
         assert_eq!(nearest("intrests", keys), Some("interests"));
         assert_eq!(nearest("titel", keys), Some("title"));
         assert_eq!(nearest("colour", keys), None);
+    }
+
+    #[test]
+    fn rich_form_quotes_the_line_with_a_marker() {
+        let src = Source::new("content/a.toml", "x = 1\nintrests = []\n");
+        let d = Diagnostic::error(&src, Some(6..14), "unknown key `intrests`").help("did you mean `interests`?");
+        let text = render_plain(&d);
+        assert!(text.contains("content/a.toml:2:1"), "{text}");
+        assert!(text.contains("2 │ intrests = []"), "{text}");
+        assert!(text.contains("^^^^^^^^"), "{text}");
+        assert!(text.contains("help: did you mean `interests`?"), "{text}");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{build, fixture, read, stderr};
+use common::{build, copy_dir, fixture, read, stderr};
 
 #[test]
 fn every_error_is_listed_with_path_line_and_column() {
@@ -120,6 +120,25 @@ fn usage_errors_exit_2_and_missing_site_is_explained() {
 }
 
 #[test]
+fn an_unknown_page_template_is_reported_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    std::fs::write(
+        site.join("content/stod/egen.md"),
+        "+++\ntitle = \"Egen\"\ntemplate = \"finns-inte.html\"\n+++\n",
+    )
+    .unwrap();
+    let o = build(&site, &tmp.path().join("out"), "2026-11-26", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("content/stod/egen.md:3:12: error: there is no template \"finns-inte.html\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn check_validates_without_writing() {
     let o = Command::cargo_bin("omtanke")
         .unwrap()
@@ -139,16 +158,4 @@ fn check_validates_without_writing() {
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!fixture("good").join("public").exists());
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{build, fixture, read, repo, stderr};
+use common::{build, copy_dir, fixture, read, repo, stderr};
 
 #[test]
 fn the_real_site_builds_with_every_page_type() {
@@ -231,5 +231,37 @@ fn base_url_can_be_overridden() {
     assert!(
         read(&out, "aktiviteter/sondagsfika/index.html")
             .contains(r#"<img class="activity-image" src="/aktiviteter/fika.svg" alt="En kopp kaffe">"#)
+    );
+}
+
+#[test]
+fn a_site_can_override_theme_files_and_choose_templates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    let templates = site.join("themes/omtanke/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::create_dir_all(site.join("themes/omtanke/static/assets")).unwrap();
+    std::fs::write(
+        templates.join("page.html"),
+        "{% extends \"base.html\" %}{% block content %}<p>EGEN SIDMALL {{ page.title }}</p>{% endblock content %}",
+    )
+    .unwrap();
+    std::fs::write(templates.join("special.html"), "SPECIAL {{ page.title }}").unwrap();
+    std::fs::write(site.join("themes/omtanke/static/assets/omtanke.css"), "body{color:red}").unwrap();
+    std::fs::write(
+        site.join("content/stod/special.md"),
+        "+++\ntitle = \"Speciell\"\ntemplate = \"special.html\"\n+++\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = build(&site, &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(read(&out, "stod/tips/index.html").contains("<p>EGEN SIDMALL Tips</p>"));
+    assert_eq!(read(&out, "stod/special/index.html"), "SPECIAL Speciell");
+    assert_eq!(read(&out, "assets/omtanke.css"), "body{color:red}");
+    assert!(
+        read(&out, "index.html").contains("Det här händer"),
+        "templates not overridden stay built in"
     );
 }

@@ -41,12 +41,24 @@ pub fn parse<T: DeserializeOwned>(
     schema: &Schema,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    let offset = range.start;
-    let text = &src.text[range];
+    // Whatever precedes the TOML (a front matter's `+++` line) is blanked out rather than cut off,
+    // so every span toml reports, including those inside `T`'s `Spanned` fields, is a position in
+    // the whole file.
+    let padded;
+    let text = if range.start == 0 && range.end == src.text.len() {
+        &*src.text
+    } else {
+        padded = src.text[..range.start]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect::<String>()
+            + &src.text[range];
+        &padded
+    };
     let (table, errors) = DeTable::parse_recoverable(text);
     // Later syntax errors are mostly echoes of the first one, so only the earliest is reported.
     if let Some(e) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
-        let span = shift(e.span(), offset);
+        let span = e.span();
         diags.push(
             Diagnostic::error(
                 src,
@@ -57,18 +69,14 @@ pub fn parse<T: DeserializeOwned>(
         );
         return None;
     }
-    check_keys(src, offset, table.get_ref(), schema, "", diags);
+    check_keys(src, table.get_ref(), schema, "", diags);
     match T::deserialize(toml::de::Deserializer::from(table)) {
         Ok(v) => Some(v),
         Err(e) => {
-            diags.push(Diagnostic::error(src, shift(e.span(), offset), explain(e.message())));
+            diags.push(Diagnostic::error(src, e.span(), explain(e.message())));
             None
         }
     }
-}
-
-fn shift(span: Option<Range<usize>>, offset: usize) -> Option<Range<usize>> {
-    span.map(|s| s.start + offset..s.end + offset)
 }
 
 fn first_line(s: &str) -> &str {
@@ -87,14 +95,7 @@ fn explain(message: &str) -> String {
     message.replace("invalid type: ", "wrong kind of value: ")
 }
 
-fn check_keys(
-    src: &Source,
-    offset: usize,
-    table: &DeTable<'_>,
-    schema: &Schema,
-    prefix: &str,
-    diags: &mut Vec<Diagnostic>,
-) {
+fn check_keys(src: &Source, table: &DeTable<'_>, schema: &Schema, prefix: &str, diags: &mut Vec<Diagnostic>) {
     for (key, value) in table {
         let name: &str = key.get_ref();
         let full = if prefix.is_empty() {
@@ -103,7 +104,7 @@ fn check_keys(
             format!("{prefix}.{name}")
         };
         if !schema.keys.contains(&name) {
-            let mut d = Diagnostic::error(src, shift(Some(key.span()), offset), format!("unknown key `{full}`"));
+            let mut d = Diagnostic::error(src, Some(key.span()), format!("unknown key `{full}`"));
             d = match nearest(name, schema.keys.iter().copied()) {
                 Some(near) => d.help(format!("did you mean `{near}`?")),
                 None => d.help(format!("valid keys here are: {}", schema.keys.join(", "))),
@@ -116,12 +117,12 @@ fn check_keys(
         };
         match nested {
             Nested::Free => {}
-            Nested::Table(inner) => for_each_table(value, |t| check_keys(src, offset, t, inner, &full, diags)),
+            Nested::Table(inner) => for_each_table(value, |t| check_keys(src, t, inner, &full, diags)),
             Nested::MapOf(inner) => {
                 if let DeValue::Table(map) = value.get_ref() {
                     for (k, v) in map {
                         let sub = format!("{full}.{}", k.get_ref());
-                        for_each_table(v, |t| check_keys(src, offset, t, inner, &sub, diags));
+                        for_each_table(v, |t| check_keys(src, t, inner, &sub, diags));
                     }
                 }
             }
