@@ -5,6 +5,7 @@ mod activities;
 mod aliases;
 mod board;
 mod calendar;
+mod open_data;
 mod pages;
 mod places;
 mod sitemap;
@@ -64,7 +65,8 @@ type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 6] = [
+    let producers: [Producer; 7] = [
+        open_data::render,
         pages::render,
         activities::render,
         calendar::render,
