@@ -1,0 +1,190 @@
+// Shared machinery: build a site with the omtanke binary, serve it on 127.0.0.1, start Debian's
+// Chromium through playwright-core, and record every request the pages make.
+'use strict';
+
+const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { chromium } = require('playwright-core');
+const { REPO, TODAY } = require('../pages');
+const { describeInit } = require('./inpage');
+
+const BIN = process.env.OMTANKE_BIN
+  ? path.resolve(process.env.OMTANKE_BIN)
+  : path.resolve(__dirname, '..', '..', '..', 'target', 'debug', 'omtanke');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// The theme is compiled into the binary, so without OMTANKE_BIN the suite runs `cargo build`
+// once (a second when nothing changed) to test the current templates and stylesheet.
+let built = false;
+function omtankeBinary() {
+  if (!process.env.OMTANKE_BIN && !built) {
+    execFileSync('cargo', ['build', '--quiet', '--bin', 'omtanke'], { cwd: REPO, stdio: 'inherit' });
+    built = true;
+  }
+  if (!fs.existsSync(BIN)) throw new Error(`the omtanke binary ${BIN} does not exist`);
+  return BIN;
+}
+
+/** Builds the site at `root` into a fresh temporary folder and returns the folder. */
+function buildSite(root) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-')), 'public');
+  try {
+    execFileSync(omtankeBinary(), ['build', '--root', root, '--output', out, '--today', TODAY], {
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
+  } catch (e) {
+    throw new Error(`omtanke build --root ${root} failed:\n${e.stderr || e.message}`);
+  }
+  return out;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.gif': 'image/gif',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+/** Serves `dir` like a plain static host: /x/ → /x/index.html, unknown → 404.html with 404. */
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = path.join(dir, path.normalize(pathname));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    let stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat && stat.isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.writeHead(301, { Location: pathname + '/' }).end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+      stat = fs.statSync(file, { throwIfNoEntry: false });
+    }
+    let status = 200;
+    if (!stat || !stat.isFile()) {
+      status = 404;
+      file = path.join(dir, '404.html');
+    }
+    const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : fs.readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ baseURL: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/**
+ * Makes a target ready to visit: builds and serves `target.site`, or uses `target.baseURL`
+ * as it is. Returns { baseURL, dir (the built folder, or null), close() }.
+ */
+async function start(target) {
+  if (target.baseURL) {
+    return { baseURL: target.baseURL.replace(/\/$/, ''), dir: null, close: async () => {} };
+  }
+  const dir = buildSite(target.site);
+  const server = await serve(dir);
+  const close = async () => {
+    await server.close();
+    fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+  };
+  return { baseURL: server.baseURL, dir, close };
+}
+
+function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new browser context that records every request; requests to any other origin than
+ * `baseURL` are recorded in `foreign` and blocked (so a mistake never reaches the network).
+ */
+async function newContext(browser, baseURL, options = {}) {
+  const context = await browser.newContext(options);
+  const origin = new URL(baseURL).origin;
+  const foreign = [];
+  const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' ||
+    new URL(url).origin === origin;
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!isLocal(url)) {
+      const frame = request.frame();
+      foreign.push(`${url} (requested by ${frame ? frame.url() : '?'})`);
+    }
+  });
+  await context.addInitScript(describeInit);
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
+  return { context, foreign };
+}
+
+/** Opens `url` and checks the HTTP status. */
+async function visit(page, url, status = 200) {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response) throw new Error(`${url}: no response`);
+  if (response.status() !== status) {
+    throw new Error(`${url}: expected HTTP status ${status}, got ${response.status()}`);
+  }
+  return response;
+}
+
+/** Every .html file below `dir`. */
+function htmlFiles(dir) {
+  const found = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html')) {
+      found.push(path.join(entry.parentPath ?? entry.path, entry.name));
+    }
+  }
+  return found.sort();
+}
+
+/** A failed check: reported as its message alone, without a stack trace. */
+class CheckFailed extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'CheckFailed';
+    this.stack = message;
+  }
+}
+
+/** Fails with `heading` and one line per problem when `problems` is not empty. */
+function expectNone(problems, heading) {
+  if (problems.length > 0) throw new CheckFailed(`${heading}\n${problems.join('\n')}`);
+}
+
+module.exports = { CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };

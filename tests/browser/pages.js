@@ -1,0 +1,78 @@
+// The sites and pages the browser suite visits. Add a page by adding a line; add a site (for
+// example the café kiosk, once it exists) by adding a target. A target is either
+//   { site: '<folder with site.toml>' }  – built with `omtanke build` and served by the suite, or
+//   { baseURL: 'http://127.0.0.1:8080' } – something already running (the suite only visits it).
+// Each page: path, a short `type` (used for screenshot names; one screenshot per type), the
+// HTTP `status` it must answer with (200 unless given) and optionally the `h1` it must show.
+//
+// To check something already running instead (`omtanke serve`, a preview, the kiosk):
+//   OMTANKE_TEST_URL=http://127.0.0.1:1111 OMTANKE_TEST_PATHS=/,/kalender/ npm --prefix tests/browser test
+'use strict';
+
+const path = require('node:path');
+
+const REPO = path.resolve(__dirname, '..', '..');
+
+// Every build uses the same "today", so calendars and "ended" states are stable.
+const TODAY = '2026-11-26';
+
+const targets = [
+  {
+    name: 'site',
+    site: REPO,
+    pages: [
+      { path: '/', type: 'home' },
+      { path: '/stod/', type: 'section' },
+      { path: '/stod/tips/', type: 'page' },
+      { path: '/aktiviteter/pratcafe-soder/', type: 'activity' },
+      { path: '/aktiviteter/samtalsgrupp-ensamhet/', type: 'activity-bookable' },
+      { path: '/aktiviteter/sommarpicknick-raa/', type: 'activity-ended' },
+      { path: '/platser/at-soder/', type: 'place' },
+      { path: '/aktiviteter/', type: 'activities' },
+      { path: '/aktiviteter/intresse/fika/', type: 'filter-interest' },
+      { path: '/aktiviteter/omrade/soder/', type: 'filter-area' },
+      { path: '/aktiviteter/dag/torsdag/', type: 'filter-day' },
+      { path: '/kalender/', type: 'calendar' },
+      { path: '/platser/', type: 'places' },
+      { path: '/anslagstavla/', type: 'board' },
+      { path: '/anslagstavla/boule-i-ramlosa-brunnspark/', type: 'post' },
+      { path: '/nyheter/', type: 'news' },
+      { path: '/om/tillganglighet/', type: 'accessibility-statement' },
+      { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
+    ],
+    // The pages the keyboard test tabs through.
+    keyboard: ['/', '/aktiviteter/pratcafe-soder/'],
+  },
+  {
+    name: 'fixture-good',
+    site: path.join(REPO, 'tests', 'fixtures', 'good'),
+    pages: [
+      { path: '/', type: 'home' },
+      { path: '/stod/tips/', type: 'page' },
+      { path: '/aktiviteter/sondagsfika/', type: 'activity-with-image' },
+      { path: '/aktiviteter/fredagsmote/', type: 'activity' },
+      { path: '/aktiviteter/sommarpicknick/', type: 'activity-ended' },
+      { path: '/aktiviteter/', type: 'activities' },
+      { path: '/kalender/', type: 'calendar' },
+      { path: '/anslagstavla/boule/', type: 'post' },
+      { path: '/nyheter/forsta/', type: 'news-item' },
+      { path: '/platser/huset/', type: 'place' },
+      { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
+    ],
+    keyboard: [],
+  },
+];
+
+function fromEnvironment() {
+  const baseURL = process.env.OMTANKE_TEST_URL;
+  if (!baseURL) return null;
+  const paths = (process.env.OMTANKE_TEST_PATHS || '/').split(',').map((p) => p.trim()).filter(Boolean);
+  return [{
+    name: 'external',
+    baseURL,
+    pages: paths.map((p, i) => ({ path: p, type: `page${i + 1}` })),
+    keyboard: paths,
+  }];
+}
+
+module.exports = { REPO, TODAY, targets: fromEnvironment() || targets };
