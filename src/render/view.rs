@@ -171,8 +171,8 @@ fn hm(t: chrono::NaiveTime) -> String {
     t.format("%H.%M").to_string()
 }
 
-/// A schedule rule in Swedish words.
-pub fn describe_rule(rule: &Rule) -> String {
+/// A schedule rule in Swedish words. A start date that has already passed is left out.
+pub fn describe_rule(rule: &Rule, today: NaiveDate) -> String {
     let times = format!("kl. {}–{}", hm(rule.start), hm(rule.end));
     let when = match &rule.repeat {
         Repeat::Weekly(days) => {
@@ -206,7 +206,7 @@ pub fn describe_rule(rule: &Rule) -> String {
     };
     let mut out = format!("{when} {times}");
     if !matches!(rule.repeat, Repeat::Dates(_)) {
-        if let Some(f) = rule.from {
+        if let Some(f) = rule.from.filter(|f| *f > today) {
             out.push_str(&format!(", från {}", plain_date(f)));
         }
         if let Some(u) = rule.until {
@@ -255,7 +255,7 @@ pub fn card(site: &Site, a: &Activity) -> ActivityCard {
         interests: a.interests.clone(),
         place: a.place.as_ref().map(|p| p.name.clone()),
         area: a.place.as_ref().map(|p| p.area.clone()),
-        when: a.schedule.iter().map(describe_rule).collect(),
+        when: a.schedule.iter().map(|r| describe_rule(r, site.today)).collect(),
         next: next.map(|o| format!("{} kl. {}", long_date(o.date), o.start.format("%H.%M"))),
         free: a.free,
         cost: a.cost.clone(),
@@ -281,7 +281,7 @@ pub fn occurrence_view(site: &Site, a: &Activity, o: &Occurrence) -> OccurrenceV
 pub fn activity_view<'a>(site: &Site, a: &'a Activity) -> ActivityView<'a> {
     ActivityView {
         activity: a,
-        when: a.schedule.iter().map(describe_rule).collect(),
+        when: a.schedule.iter().map(|r| describe_rule(r, site.today)).collect(),
         occurrences: occurrences(site, a, site.today, horizon(site.today))
             .iter()
             .take(8)
@@ -396,4 +396,37 @@ pub struct PlaceCard<'a> {
     pub place: &'a Place,
     /// Coming activities there.
     pub activity_count: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::parse_time;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rules_in_swedish_words() {
+        let mut rule = Rule {
+            repeat: Repeat::Weekly(vec![Weekday::Thu, Weekday::Tue]),
+            start: parse_time("12:00").unwrap(),
+            end: parse_time("19:00").unwrap(),
+            from: Some(d("2022-03-10")),
+            until: Some(d("2027-06-30")),
+            except: vec![d("2026-12-24"), d("2026-12-31")],
+        };
+        assert_eq!(
+            describe_rule(&rule, d("2026-11-26")),
+            "Varje tisdag och torsdag kl. 12.00–19.00, till och med 30 juni 2027 (inte 24 december och 31 december)"
+        );
+        rule.from = Some(d("2027-01-07"));
+        assert!(describe_rule(&rule, d("2026-11-26")).contains(", från 7 januari 2027"));
+        rule.repeat = Repeat::Monthly {
+            nth: Nth::Number(1),
+            weekday: Weekday::Tue,
+        };
+        assert!(describe_rule(&rule, d("2026-11-26")).starts_with("Första tisdagen varje månad kl. 12.00–19.00"));
+    }
 }
