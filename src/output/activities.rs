@@ -75,6 +75,10 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
 fn activity_page(site: &Site, theme: &Theme, a: &Activity) -> Result<OutputFile> {
     let mut ctx = base_context(site, &a.url, &a.title, Some(&a.summary));
     ctx.insert("activity", &view::activity_view(site, a));
+    ctx.insert(
+        "ics",
+        &view::feed_links(site, &format!("{}kalender.ics", a.url), "Lägg till i din kalender"),
+    );
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/aktiviteter/")));
     Ok(OutputFile::page(&a.url, theme.render("activity.html", &ctx)?))
 }
@@ -202,6 +206,17 @@ impl<'a> Listing<'a> {
         );
         ctx.insert("ended", &self.ended);
         ctx.insert("filters", &filters.context(&self.url));
+        // Interest pages have their own feed; the others offer the whole site's.
+        let ics = if self.url.starts_with("/aktiviteter/intresse/") {
+            view::feed_links(
+                site,
+                &format!("{}kalender.ics", self.url),
+                "Prenumerera på de här aktiviteterna",
+            )
+        } else {
+            view::feed_links(site, "/kalender.ics", "Prenumerera på alla aktiviteter")
+        };
+        ctx.insert("ics", &ics);
         let parent = if self.filter.is_some() {
             Some("/aktiviteter/")
         } else {

@@ -13,6 +13,10 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
     ctx.insert("title", &title);
     ctx.insert("intro", &intro);
     ctx.insert("weeks", &view::weeks(site));
+    ctx.insert(
+        "ics",
+        &view::feed_links(site, "/kalender.ics", "Prenumerera på kalendern"),
+    );
     ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
     Ok(vec![OutputFile::page(
         "/kalender/",

@@ -5,10 +5,12 @@ mod activities;
 mod aliases;
 mod board;
 mod calendar;
+mod ical;
 mod open_data;
 mod pages;
 mod places;
 mod sitemap;
+mod vtimezone;
 
 use std::path::PathBuf;
 
@@ -65,7 +67,8 @@ type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 7] = [
+    let producers: [Producer; 8] = [
+        ical::render,
         open_data::render,
         pages::render,
         activities::render,

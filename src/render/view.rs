@@ -145,6 +145,34 @@ pub fn nav(site: &Site, current: &str) -> Vec<Link> {
         .collect()
 }
 
+/// Links to an iCalendar feed: to download it and to subscribe to it (`webcal://`).
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// Heading above the links.
+    pub title: String,
+    /// Site path, for downloading from wherever the site is served.
+    pub path: String,
+    /// Absolute https URL.
+    pub url: String,
+    /// The same with the `webcal://` scheme, which calendar apps open as a subscription.
+    pub webcal: String,
+}
+
+/// The feed links of a site path such as `/kalender.ics`, under a heading.
+pub fn feed_links(site: &Site, path: &str, title: &str) -> FeedLinks {
+    let url = site.config.absolute(path);
+    let webcal = match url.split_once("://") {
+        Some((_, rest)) => format!("webcal://{rest}"),
+        None => url.clone(),
+    };
+    FeedLinks {
+        title: title.to_string(),
+        path: path.to_string(),
+        url,
+        webcal,
+    }
+}
+
 /// The last day listings and the calendar look at.
 pub fn horizon(today: NaiveDate) -> NaiveDate {
     today + Days::new(WEEKS_AHEAD * 7 - 1)

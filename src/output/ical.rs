@@ -1,0 +1,193 @@
+//! iCalendar feeds (RFC 5545): `/kalender.ics` with every coming activity, one per activity at
+//! `/aktiviteter/<id>/kalender.ics` and one per interest at
+//! `/aktiviteter/intresse/<slug>/kalender.ics`.
+//!
+//! Weekly and monthly rules become one recurring event each (RRULE, EXDATE, UNTIL); a `dates`
+//! rule becomes one event per date. Times carry `TZID` with a VTIMEZONE built from the time-zone
+//! database, so phones show the café's Thursdays at 12.00 on both sides of a clock change. UIDs
+//! are made from the activity id and the rule's position, so they are the same in every build.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use icalendar::{Calendar, CalendarDateTime, Component, Event, EventLike, Property};
+
+use super::OutputFile;
+use super::vtimezone;
+use crate::content::{Activity, Site};
+use crate::error::{Error, Result};
+use crate::render::templates::Theme;
+use crate::render::view;
+use crate::schedule::{Nth, Repeat, Rule};
+
+pub(super) fn render(site: &Site, _: &Theme) -> Result<Vec<OutputFile>> {
+    let coming: Vec<&Activity> = site
+        .activities
+        .iter()
+        .filter(|a| !view::is_ended(a, site.today))
+        .collect();
+    let zone = vtimezone::text(site.config.timezone, site.today.year() - 1, site.today.year() + 10);
+    let feed = |name: &str, items: &[&Activity]| calendar(site, &zone, name, items);
+    let mut files = vec![OutputFile::bytes("kalender.ics", feed(&site.config.title, &coming)?)];
+    for a in &site.activities {
+        files.push(OutputFile::bytes(
+            format!("aktiviteter/{}/kalender.ics", a.id),
+            feed(&a.title, &[a])?,
+        ));
+    }
+    let mut interests: Vec<(&str, &str)> = coming
+        .iter()
+        .flat_map(|a| a.interests.iter().map(|i| (i.key.as_str(), i.label.as_str())))
+        .collect();
+    interests.sort();
+    interests.dedup_by_key(|(k, _)| *k);
+    for (slug, label) in interests {
+        let items: Vec<&Activity> = coming
+            .iter()
+            .copied()
+            .filter(|a| a.interests.iter().any(|i| i.key == slug))
+            .collect();
+        let name = format!("{} – {label}", site.config.title);
+        files.push(OutputFile::bytes(
+            format!("aktiviteter/intresse/{slug}/kalender.ics"),
+            feed(&name, &items)?,
+        ));
+    }
+    Ok(files)
+}
+
+fn calendar(site: &Site, zone: &str, name: &str, activities: &[&Activity]) -> Result<Vec<u8>> {
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", "-//Omtanke Helsingborg//omtanke//SV"));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    cal.append_property(Property::new("METHOD", "PUBLISH"));
+    cal.name(name);
+    cal.append_property(Property::new("X-WR-TIMEZONE", site.config.timezone.name()));
+    for a in activities {
+        for (i, rule) in a.schedule.iter().enumerate() {
+            for event in events(site, a, i, rule) {
+                cal.push(event);
+            }
+        }
+    }
+    let text: String = (&cal.done())
+        .try_into()
+        .map_err(|_| Error::Template("kalender.ics: cannot be written".into()))?;
+    // The time-zone definition goes after the calendar's own properties, before any event.
+    let at = text
+        .find("BEGIN:VEVENT")
+        .unwrap_or_else(|| text.len() - "END:VCALENDAR\r\n".len());
+    Ok([&text[..at], zone, &text[at..]].concat().into_bytes())
+}
+
+fn host(site: &Site) -> &str {
+    let rest = site
+        .config
+        .base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or(&site.config.base_url);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+fn local(tz: Tz, date: NaiveDate, time: NaiveTime) -> CalendarDateTime {
+    CalendarDateTime::WithTimezone {
+        date_time: date.and_time(time),
+        tzid: tz.name().to_string(),
+    }
+}
+
+fn event_base(site: &Site, a: &Activity, uid: String) -> Event {
+    let mut e = Event::new();
+    e.uid(&uid);
+    e.summary(&a.title);
+    e.description(&a.summary);
+    e.url(&site.config.absolute(&a.url));
+    // A fixed stamp (the build's "today") keeps the feed byte-for-byte stable between builds.
+    e.timestamp(Utc.from_utc_datetime(&site.today.and_time(NaiveTime::MIN)));
+    if let Some(p) = &a.place {
+        e.location(&format!("{}, {}", p.name, p.address));
+    }
+    if let (Some(org), Some(email)) = (&a.organizer, a.contact.as_ref().and_then(|c| c.email.as_ref())) {
+        e.append_property(
+            Property::new("ORGANIZER", format!("mailto:{email}"))
+                .add_parameter("CN", org)
+                .done(),
+        );
+    }
+    e
+}
+
+/// The events of one rule: one recurring event, or one per date.
+fn events(site: &Site, a: &Activity, index: usize, rule: &Rule) -> Vec<Event> {
+    let tz = site.config.timezone;
+    let host = host(site);
+    match &rule.repeat {
+        Repeat::Dates(dates) => {
+            let mut dates = dates.clone();
+            dates.sort();
+            dates.dedup();
+            dates
+                .into_iter()
+                .filter(|d| !rule.except.contains(d))
+                .map(|d| {
+                    let mut e = event_base(site, a, format!("{}-{index}-{}@{host}", a.id, d.format("%Y%m%d")));
+                    e.starts(local(tz, d, rule.start)).ends(local(tz, d, rule.end));
+                    e.done()
+                })
+                .collect()
+        }
+        repeat => {
+            // The series starts at its first date: `from`, or else the first date this year, so the
+            // feed does not change from one build to the next.
+            let anchor = rule
+                .from
+                .unwrap_or_else(|| NaiveDate::from_ymd_opt(site.today.year(), 1, 1).expect("1 January"));
+            let Some(first) = rule.dates(anchor, anchor + chrono::Days::new(400)).into_iter().next() else {
+                return vec![];
+            };
+            let mut e = event_base(site, a, format!("{}-{index}@{host}", a.id));
+            e.starts(local(tz, first, rule.start)).ends(local(tz, first, rule.end));
+            e.add_property("RRULE", rrule(repeat, rule.until, rule.end, tz));
+            for x in rule.except.iter().filter(|x| **x >= first) {
+                let value = x.and_time(rule.start).format("%Y%m%dT%H%M%S").to_string();
+                e.append_multi_property(Property::new("EXDATE", value).add_parameter("TZID", tz.name()).done());
+            }
+            vec![e.done()]
+        }
+    }
+}
+
+/// The RRULE of a weekly or monthly rule. UNTIL is the end of the last day in UTC, as RFC 5545
+/// requires when DTSTART has a time zone.
+fn rrule(repeat: &Repeat, until: Option<NaiveDate>, end: NaiveTime, tz: Tz) -> String {
+    let mut out = match repeat {
+        Repeat::Weekly(days) => {
+            let mut days = days.clone();
+            days.sort_by_key(|d| d.num_days_from_monday());
+            days.dedup();
+            format!(
+                "FREQ=WEEKLY;BYDAY={}",
+                days.iter().map(|d| byday(*d)).collect::<Vec<_>>().join(",")
+            )
+        }
+        Repeat::Monthly { nth, weekday } => {
+            let n = match nth {
+                Nth::Number(n) => n.to_string(),
+                Nth::Last => "-1".into(),
+            };
+            format!("FREQ=MONTHLY;BYDAY={n}{}", byday(*weekday))
+        }
+        Repeat::Dates(_) => unreachable!("dates are expanded"),
+    };
+    if let Some(u) = until {
+        let last: NaiveDateTime = u.and_time(end.max(NaiveTime::from_hms_opt(23, 59, 59).expect("valid")));
+        let utc = crate::schedule::local(tz, u, last.time()).with_timezone(&Utc);
+        out.push_str(&format!(";UNTIL={}", utc.format("%Y%m%dT%H%M%SZ")));
+    }
+    out
+}
+
+fn byday(d: chrono::Weekday) -> &'static str {
+    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][d.num_days_from_monday() as usize]
+}
