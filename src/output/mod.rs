@@ -5,6 +5,7 @@ mod activities;
 mod aliases;
 mod board;
 mod calendar;
+mod feeds;
 mod ical;
 mod open_data;
 mod pages;
@@ -67,7 +68,8 @@ type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 8] = [
+    let producers: [Producer; 9] = [
+        feeds::render,
         ical::render,
         open_data::render,
         pages::render,

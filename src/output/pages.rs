@@ -117,12 +117,7 @@ fn home(site: &Site, theme: &Theme, p: &Page) -> Result<String> {
     ctx.insert("page", p);
     let to = site.today + chrono::Days::new(HOME_DAYS - 1);
     ctx.insert("days", &view::days(site, site.today, to));
-    let mut news: Vec<&Page> = site
-        .pages
-        .iter()
-        .filter(|n| !n.is_section && n.date.is_some() && n.parent.as_deref() == Some("/nyheter/"))
-        .collect();
-    news.sort_by_key(|n| std::cmp::Reverse(n.date));
+    let mut news = super::feeds::news(site);
     news.truncate(3);
     ctx.insert("news", &news);
     ctx.insert("posts", &site.posts.iter().take(3).collect::<Vec<_>>());

@@ -1,0 +1,45 @@
+//! The Atom feeds, read back by feedparser (installed by .ci/run).
+
+mod common;
+
+use std::process::Command;
+
+use common::{build, fixture, read, repo, stderr};
+
+fn feedparser(out: &std::path::Path, base: &str, news: usize, posts: usize) {
+    let check = Command::new("python3")
+        .arg(repo().join("tests/python/check_feeds.py"))
+        .arg(out)
+        .args([base, &news.to_string(), &posts.to_string()])
+        .output()
+        .expect("python3");
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn news_and_board_feeds_parse() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    let o = build(&repo(), &real, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    feedparser(&real, "https://omtanke.helsingborg.example", 3, 5);
+    assert!(
+        !read(&real, "atom.xml").contains("snackebord-pa-fler-kafeer"),
+        "drafts stay out of the feed"
+    );
+
+    let good = tmp.path().join("good");
+    assert!(build(&fixture("good"), &good, "2026-11-26", &[]).status.success());
+    feedparser(&good, "https://test.example.se", 1, 1);
+    let board = read(&good, "anslagstavla/atom.xml");
+    assert!(board.contains("<author><name>Anna</name></author>"), "{board}");
+    assert!(
+        board.contains("&amp;lt;script&amp;gt;"),
+        "the resident's script stays text, escaped once more for XML"
+    );
+}
