@@ -265,3 +265,34 @@ fn a_site_can_override_theme_files_and_choose_templates() {
         "templates not overridden stay built in"
     );
 }
+
+#[test]
+fn activity_pages_carry_schema_org_events() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let page = read(&out, "aktiviteter/fredagsmote/index.html");
+    let start = page.find(r#"<script type="application/ld+json">"#).expect("JSON-LD") + 35;
+    let end = start + page[start..].find("</script>").unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&page[start..end]).expect("valid JSON");
+    assert_eq!(doc["@context"], "https://schema.org");
+    let events = doc["@graph"].as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        2,
+        "the last Fridays of November and December within 8 weeks"
+    );
+    assert_eq!(events[0]["@type"], "Event");
+    assert_eq!(events[0]["startDate"], "2026-11-27T10:00:00+01:00");
+    assert_eq!(events[0]["isAccessibleForFree"], false);
+    assert_eq!(events[0]["location"]["@type"], "Place");
+    assert_eq!(events[0]["location"]["address"]["@type"], "PostalAddress");
+    assert_eq!(events[0]["location"]["address"]["streetAddress"], "Byvägen 2");
+    let fika = read(&out, "aktiviteter/kvallscafe/index.html");
+    assert!(
+        fika.contains(
+            r#""organizer":{"@type":"Organization","email":"info@huset.example.se","name":"Föreningen Huset"}"#
+        ),
+        "{fika}"
+    );
+}

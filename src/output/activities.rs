@@ -75,6 +75,7 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
 fn activity_page(site: &Site, theme: &Theme, a: &Activity) -> Result<OutputFile> {
     let mut ctx = base_context(site, &a.url, &a.title, Some(&a.summary));
     ctx.insert("activity", &view::activity_view(site, a));
+    ctx.insert("jsonld", &crate::render::jsonld::activity(site, a));
     ctx.insert(
         "ics",
         &view::feed_links(site, &format!("{}kalender.ics", a.url), "Lägg till i din kalender"),

@@ -1,0 +1,58 @@
+//! schema.org JSON-LD for activity pages: one `Event` per occurrence in the coming weeks, so
+//! search engines and other services can show the dates.
+
+use serde_json::{Value, json};
+
+use crate::content::{Activity, Site};
+use crate::render::view;
+
+/// The JSON-LD of an activity page, ready to put inside `<script type="application/ld+json">`.
+pub fn activity(site: &Site, a: &Activity) -> String {
+    let url = site.config.absolute(&a.url);
+    let location = a.place.as_ref().map(|p| {
+        json!({
+            "@type": "Place",
+            "name": p.name,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": p.address,
+                "addressLocality": p.area,
+                "addressCountry": "SE",
+            },
+        })
+    });
+    let organizer = a.organizer.as_ref().map(|o| {
+        let mut org = json!({ "@type": "Organization", "name": o });
+        if let Some(email) = a.contact.as_ref().and_then(|c| c.email.as_ref()) {
+            org["email"] = json!(email);
+        }
+        org
+    });
+    let events: Vec<Value> = view::occurrences(site, a, site.today, view::horizon(site.today))
+        .iter()
+        .map(|o| {
+            let mut e = json!({
+                "@type": "Event",
+                "name": a.title,
+                "description": a.summary,
+                "url": url,
+                "startDate": o.start.to_rfc3339(),
+                "endDate": o.end.to_rfc3339(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "isAccessibleForFree": a.free,
+                "inLanguage": a.languages.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(),
+            });
+            if let Some(l) = &location {
+                e["location"] = l.clone();
+            }
+            if let Some(o) = &organizer {
+                e["organizer"] = o.clone();
+            }
+            e
+        })
+        .collect();
+    let doc = json!({ "@context": "https://schema.org", "@graph": events });
+    // `</` inside a script element would end it early; JSON allows the escaped slash.
+    doc.to_string().replace("</", "<\\/")
+}
