@@ -296,3 +296,28 @@ fn activity_pages_carry_schema_org_events() {
         "{fika}"
     );
 }
+
+#[test]
+fn the_printable_programme_covers_this_week_and_next() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    // A Thursday: the programme starts on the Monday before and ends on the Sunday after next.
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let page = read(&out, "program/index.html");
+    assert!(page.contains("Vecka 48 och 49"), "{page}");
+    assert!(page.contains("23 november – 6 december 2026"));
+    assert!(
+        page.contains(r#"<time datetime="2026-11-29T12:00:00+01:00">12.00–14.00</time>"#),
+        "Sunday fika"
+    );
+    assert!(
+        page.contains(r#"<time datetime="2026-12-06T12:00:00+01:00">"#),
+        "the last Sunday of next week"
+    );
+    assert!(
+        !page.contains(r#"datetime="2026-12-13T"#),
+        "nothing from the week after"
+    );
+    assert!(page.contains(r#"<link rel="stylesheet" href="/assets/program.css">"#));
+    assert!(read(&out, "assets/program.css").contains("@page { size: A4"));
+}

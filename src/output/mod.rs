@@ -10,6 +10,7 @@ mod ical;
 mod open_data;
 mod pages;
 mod places;
+mod program;
 mod sitemap;
 mod vtimezone;
 
@@ -68,7 +69,8 @@ type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 9] = [
+    let producers: [Producer; 10] = [
+        program::render,
         feeds::render,
         ical::render,
         open_data::render,
