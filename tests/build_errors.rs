@@ -25,6 +25,7 @@ fn every_error_is_listed_with_path_line_and_column() {
         "content/sida.md:2:1: error: unknown key `titel` — did you mean `title`?",
         "content/ingen-front.md:1:1: error: the file does not start with front matter",
         "which content/sida/index.md already has",
+        "content/ensam.lattlast.md:1:1: error: this easy-to-read version has no page /ensam/ to go with",
     ] {
         assert!(err.contains(expected), "missing:\n{expected}\nin:\n{err}");
     }

@@ -321,3 +321,19 @@ fn the_printable_programme_covers_this_week_and_next() {
     assert!(page.contains(r#"<link rel="stylesheet" href="/assets/program.css">"#));
     assert!(read(&out, "assets/program.css").contains("@page { size: A4"));
 }
+
+#[test]
+fn an_easy_to_read_version_is_linked_both_ways() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let original = read(&out, "stod/tips/index.html");
+    assert!(original.contains(r#"<a href="/stod/tips/lattlast/">Läs sidan på lättläst svenska</a>"#));
+    let easy = read(&out, "stod/tips/lattlast/index.html");
+    assert!(easy.contains("Kort och enkelt."));
+    assert!(easy.contains(r#"<a href="/stod/tips/">Läs hela sidan</a>"#));
+    assert!(
+        !read(&out, "stod/index.html").contains("Tips – lättläst"),
+        "not listed as a page of its own"
+    );
+}

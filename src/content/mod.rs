@@ -170,6 +170,7 @@ impl Site {
             }
         }
         resolve_places(&mut activities, &places, &mut diags);
+        link_easy_read(&mut pages, &mut diags);
         check_claims(&pages, &activities, &places, &posts, &mut diags);
 
         let warnings: Vec<Diagnostic> = diags
@@ -391,6 +392,27 @@ fn resolve_places(activities: &mut [Activity], places: &[Place], diags: &mut Vec
                     .help(help),
                 );
             }
+        }
+    }
+}
+
+/// Links each page to its easy-to-read version, and reports versions without an original.
+fn link_easy_read(pages: &mut [Page], diags: &mut Vec<Diagnostic>) {
+    let versions: Vec<(String, String, Source)> = pages
+        .iter()
+        .filter_map(|p| p.easy_read_of.clone().map(|of| (of, p.url.clone(), p.source.clone())))
+        .collect();
+    for (of, url, src) in versions {
+        match pages.iter_mut().find(|p| p.url == of) {
+            Some(original) => original.easy_read = Some(url),
+            None => diags.push(
+                Diagnostic::error(
+                    &src,
+                    None,
+                    format!("this easy-to-read version has no page {of} to go with"),
+                )
+                .help("name it after the page it simplifies: tips.lattlast.md beside tips.md"),
+            ),
         }
     }
 }

@@ -52,6 +52,10 @@ pub struct Page {
     pub template_span: Option<Range<usize>>,
     /// Old site paths that redirect here.
     pub aliases: Vec<String>,
+    /// For an easy-to-read version (`tips.lattlast.md`): the URL of the page it simplifies.
+    pub easy_read_of: Option<String>,
+    /// For a page that has one: the URL of its easy-to-read version.
+    pub easy_read: Option<String>,
     /// Free table for themes.
     pub extra: toml::Table,
     /// The body as HTML.
@@ -102,13 +106,22 @@ pub struct Placement {
     pub is_section: bool,
     /// URL of the enclosing section.
     pub parent: Option<String>,
+    /// For an easy-to-read version: the URL of the page it simplifies.
+    pub easy_read_of: Option<String>,
 }
+
+/// The file-name suffix of an easy-to-read (lättläst) version of a page.
+pub const EASY_READ_SUFFIX: &str = ".lattlast";
 
 /// Works out URL and language of `rel` (a path below `content/`, using `/`).
 pub fn place_of(rel: &Path, default_lang: &str) -> Placement {
     let components: Vec<String> = rel.iter().map(|c| c.to_string_lossy().into_owned()).collect();
     let (dirs, file) = components.split_at(components.len() - 1);
     let stem = file[0].strip_suffix(".md").unwrap_or(&file[0]);
+    let (stem, easy_read) = match stem.strip_suffix(EASY_READ_SUFFIX) {
+        Some(s) => (s, true),
+        None => (stem, false),
+    };
     let (stem, lang) = match stem.rsplit_once('.') {
         Some((s, l)) if l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()) => (s, l.to_string()),
         _ => (stem, default_lang.to_string()),
@@ -132,11 +145,22 @@ pub fn place_of(rel: &Path, default_lang: &str) -> Placement {
     } else {
         url
     };
+    if easy_read {
+        // The simpler version lives below the page it simplifies, which is also its parent.
+        return Placement {
+            url: format!("{url}lattlast/"),
+            lang,
+            is_section: false,
+            parent: Some(url.clone()),
+            easy_read_of: Some(url),
+        };
+    }
     Placement {
         url,
         lang,
         is_section,
         parent,
+        easy_read_of: None,
     }
 }
 
@@ -201,6 +225,8 @@ pub fn parse(src: Source, placement: Placement, diags: &mut Vec<Diagnostic>) -> 
         template_span: raw.template.as_ref().map(|t| t.span()),
         template: raw.template.map(Spanned::into_inner),
         aliases,
+        easy_read_of: placement.easy_read_of,
+        easy_read: None,
         extra: raw.extra,
         content: rendered.html,
         headings: rendered.headings,
@@ -252,6 +278,13 @@ mod tests {
         assert_eq!((p.url.as_str(), p.lang.as_str()), ("/en/stod/tips/", "en"));
         let p = place_of(Path::new("stod/tips/index.md"), "sv");
         assert_eq!(p.url, "/stod/tips/");
+        let p = place_of(Path::new("stod/tips.lattlast.md"), "sv");
+        assert_eq!(
+            (p.url.as_str(), p.easy_read_of.as_deref(), p.parent.as_deref()),
+            ("/stod/tips/lattlast/", Some("/stod/tips/"), Some("/stod/tips/"))
+        );
+        let p = place_of(Path::new("stod/_index.lattlast.md"), "sv");
+        assert_eq!((p.url.as_str(), p.is_section), ("/stod/lattlast/", false));
     }
 
     #[test]

@@ -89,6 +89,8 @@ fn placeholder_home(site: &Site) -> Page {
         template: None,
         template_span: None,
         aliases: vec![],
+        easy_read_of: None,
+        easy_read: None,
         extra: toml::Table::new(),
         content: String::new(),
         headings: vec![],
@@ -100,7 +102,7 @@ pub(super) fn children<'a>(site: &'a Site, section: &str) -> Vec<&'a Page> {
     let mut pages: Vec<&Page> = site
         .pages
         .iter()
-        .filter(|p| p.parent.as_deref() == Some(section) && p.url != section)
+        .filter(|p| p.parent.as_deref() == Some(section) && p.url != section && p.easy_read_of.is_none())
         .collect();
     pages.sort_by(|a, b| {
         a.weight
