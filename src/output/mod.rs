@@ -11,6 +11,7 @@ mod open_data;
 mod pages;
 mod places;
 mod program;
+mod search;
 mod sitemap;
 mod vtimezone;
 
@@ -69,7 +70,7 @@ type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 10] = [
+    let producers: [Producer; 11] = [
         program::render,
         feeds::render,
         ical::render,
@@ -80,6 +81,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         places::render,
         board::render,
         aliases::render,
+        search::render,
     ];
     let parts: Vec<Vec<OutputFile>> = producers.par_iter().map(|p| p(site, theme)).collect::<Result<_>>()?;
     let mut files: Vec<OutputFile> = parts.into_iter().flatten().collect();

@@ -38,10 +38,11 @@ const targets = [
       { path: '/anslagstavla/boule-i-ramlosa-brunnspark/', type: 'post' },
       { path: '/nyheter/', type: 'news' },
       { path: '/om/tillganglighet/', type: 'accessibility-statement' },
+      { path: '/sok/', type: 'search', h1: 'Sök' },
       { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
     ],
     // The pages the keyboard test tabs through.
-    keyboard: ['/', '/aktiviteter/pratcafe-soder/'],
+    keyboard: ['/', '/aktiviteter/pratcafe-soder/', '/sok/'],
   },
   {
     name: 'fixture-good',

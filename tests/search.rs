@@ -1,0 +1,105 @@
+//! The search page `/sok/` and its index `sok/index.json`: built for the real site and the good
+//! fixture, with Swedish words folded and stemmed the way `search.js` looks them up, and without
+//! drafts.
+
+mod common;
+
+use std::path::Path;
+
+use common::{build, fixture, read, repo, stderr};
+use serde_json::Value;
+
+/// Builds `root` and returns the output folder (kept alive by the returned guard) and the index.
+fn built(root: &Path) -> (tempfile::TempDir, Value) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(root, &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let index: Value = serde_json::from_str(&read(&out, "sok/index.json")).expect("sok/index.json is JSON");
+    (tmp, index)
+}
+
+/// The titles of the documents that have `term`.
+fn titles_with(index: &Value, term: &str) -> Vec<String> {
+    let docs = index["docs"].as_array().expect("docs");
+    index["terms"][term]
+        .as_array()
+        .unwrap_or_else(|| panic!("no term {term:?} in the index"))
+        .iter()
+        .map(|i| docs[i.as_u64().unwrap() as usize]["t"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn fixture_index_has_folded_stemmed_terms_and_no_drafts() {
+    let (tmp, index) = built(&fixture("good"));
+    // "Söndagsfika" is found as sondagsfik, and "Läsning" (an interest) as lasning.
+    assert!(titles_with(&index, "sondagsfik").contains(&"Söndagsfika".to_string()));
+    assert!(titles_with(&index, "lasning").contains(&"Söndagsfika".to_string()));
+    assert!(index["terms"].get("söndagsfika").is_none(), "terms are folded");
+    let docs = index["docs"].as_array().unwrap();
+    let sondag = docs
+        .iter()
+        .find(|d| d["t"] == "Söndagsfika")
+        .expect("activity in the index");
+    assert_eq!(sondag["u"], "/aktiviteter/sondagsfika/");
+    assert_eq!(sondag["k"], "Aktivitet");
+    assert_eq!(sondag["s"], "Fika varje söndag.");
+    // Ended activities are kept, marked so the script shows them last.
+    let ended = docs
+        .iter()
+        .find(|d| d["u"] == "/aktiviteter/sommarpicknick/")
+        .expect("ended activity");
+    assert_eq!(ended["e"], true);
+    assert!(sondag.get("e").is_none(), "only ended activities carry the mark");
+    // The draft page "Utkast om stöd" is neither a document nor a term.
+    assert!(
+        !docs.iter().any(|d| d["u"] == "/stod/hemlig/"),
+        "draft page in the index"
+    );
+    assert!(index["terms"].get("utkast").is_none(), "a draft's words in the index");
+    // Common words are left out; they would match everything.
+    assert!(index["terms"].get("och").is_none());
+
+    let page = read(&tmp.path().join("public"), "sok/index.html");
+    assert!(page.contains(r#"<script src="/assets/search.js" defer></script>"#));
+    assert!(page.contains(r#"name="q""#) && page.contains(r#"<label for="sok-ord">"#));
+    assert!(
+        page.contains(r#"href="/aktiviteter/intresse/fika/""#),
+        "filter lists for use without JavaScript"
+    );
+    assert!(page.contains(r#"href="/aktiviteter/dag/sondag/""#));
+    assert!(tmp.path().join("public/assets/search.js").is_file());
+}
+
+#[test]
+fn real_site_index_is_small_and_finds_swedish_words() {
+    let (tmp, index) = built(&repo());
+    let out = tmp.path().join("public");
+    let size = std::fs::metadata(out.join("sok/index.json")).unwrap().len();
+    assert!(
+        size < 60_000,
+        "sok/index.json is {size} bytes; the browser downloads all of it"
+    );
+    let script = std::fs::metadata(out.join("assets/search.js")).unwrap().len();
+    assert!(script < 8_000, "search.js is {script} bytes");
+
+    assert!(titles_with(&index, "pratcaf").contains(&"Pratcafé Söder".to_string()));
+    assert!(titles_with(&index, "promenad").contains(&"Promenadgruppen vid Råå".to_string()));
+    assert!(titles_with(&index, "lasning").contains(&"Intresse: läsning".to_string()));
+    let docs = index["docs"].as_array().unwrap();
+    for kind in ["Aktivitet", "Sida", "Mötesplats", "Anslag", "Lista"] {
+        assert!(docs.iter().any(|d| d["k"] == kind), "no document of kind {kind}");
+    }
+    assert!(
+        !docs.iter().any(|d| d["u"] == "/nyheter/snackebord-pa-fler-kafeer/"),
+        "draft news item in the index"
+    );
+    let home = read(&out, "index.html");
+    assert!(
+        home.contains(r#"<a class="nav-search" href="/sok/">Sök</a>"#),
+        "search link in the header"
+    );
+    let sitemap = read(&out, "sitemap.xml");
+    assert!(sitemap.contains("/sok/</loc>"));
+}
