@@ -38,6 +38,8 @@ const targets = [
       { path: '/anslagstavla/boule-i-ramlosa-brunnspark/', type: 'post' },
       { path: '/nyheter/', type: 'news' },
       { path: '/om/tillganglighet/', type: 'accessibility-statement' },
+      { path: '/stod/tips/lattlast/', type: 'easy-read' },
+      { path: '/program/', type: 'programme' },
       { path: '/sok/', type: 'search', h1: 'Sök' },
       { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
     ],
