@@ -1,5 +1,6 @@
 //! Activities: `content/aktiviteter/<id>.toml`, one activity per file.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -65,6 +66,35 @@ pub struct Activity {
     pub schedule: Vec<Rule>,
     /// Booking at the kiosk.
     pub booking: Option<Booking>,
+    /// Title, summary and description in further languages (`[en]`), by language code.
+    pub translations: BTreeMap<String, ActivityText>,
+}
+
+/// An activity's text in one further language; what is not given stays in the default language.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ActivityText {
+    /// Name.
+    pub title: Option<String>,
+    /// One sentence.
+    pub summary: Option<String>,
+    /// Longer description, Markdown in the file and HTML once loaded.
+    pub description: Option<String>,
+}
+
+impl Activity {
+    /// Title, summary and description HTML in a language, falling back to the default language,
+    /// with whether a translation was found.
+    pub fn text(&self, lang: &str) -> (&str, &str, &str, bool) {
+        match self.translations.get(lang) {
+            Some(t) => (
+                t.title.as_deref().unwrap_or(&self.title),
+                t.summary.as_deref().unwrap_or(&self.summary),
+                t.description.as_deref().unwrap_or(&self.description),
+                true,
+            ),
+            None => (&self.title, &self.summary, &self.description, false),
+        }
+    }
 }
 
 /// Contact details of an organiser.
@@ -144,6 +174,10 @@ const CONTACT: Schema = Schema {
     keys: &["email", "phone"],
     nested: &[],
 };
+const TEXT: Schema = Schema {
+    keys: &["title", "summary", "description"],
+    nested: &[],
+};
 const SCHEMA: Schema = Schema {
     keys: &[
         "title",
@@ -167,6 +201,7 @@ const SCHEMA: Schema = Schema {
         ("booking", Nested::Table(&BOOKING)),
         ("contact", Nested::Table(&CONTACT)),
         ("place", Nested::Table(&place::SCHEMA)),
+        ("*", Nested::Translation(&TEXT)),
     ],
 };
 
@@ -321,6 +356,7 @@ pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagn
     // With errors the activity is still returned, so that checks across files (its place) run
     // too; the site as a whole is rejected because `diags` is not empty.
     let free = raw.cost.as_deref().is_none_or(is_free);
+    let translations = translations(&src);
     Some(Activity {
         id: id.to_string(),
         url: format!("/aktiviteter/{id}/"),
@@ -346,8 +382,26 @@ pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagn
         image_file,
         schedule,
         booking,
+        translations,
         source: src,
     })
+}
+
+/// The `[xx]` tables of further languages. Their keys were checked with the rest of the file, so
+/// reading them again here cannot fail in a way an editor has not been told about.
+fn translations(src: &Source) -> BTreeMap<String, ActivityText> {
+    let Ok(table) = src.text.parse::<toml::Table>() else {
+        return BTreeMap::new();
+    };
+    table
+        .into_iter()
+        .filter(|(k, v)| toml_doc::is_language_code(k) && v.is_table())
+        .filter_map(|(k, v)| {
+            let mut text: ActivityText = v.try_into().ok()?;
+            text.description = text.description.map(|d| markdown::render(&d, Trust::Editor).html);
+            Some((k, text))
+        })
+        .collect()
 }
 
 /// Whether a cost text means the activity is free.

@@ -228,6 +228,22 @@ impl Site {
         })
     }
 
+    /// The page at a site path (default language) in language `lang`: its translation when there
+    /// is one, otherwise the page itself, with whether it is in that language.
+    pub fn localized(&self, url: &str, lang: &str) -> Option<(&Page, bool)> {
+        let page = self.page(url)?;
+        if lang == self.config.language {
+            return Some((page, true));
+        }
+        let own = format!("/{lang}{url}");
+        Some(
+            self.translations
+                .iter()
+                .find(|t| t.url == own)
+                .map_or((page, false), |t| (t, true)),
+        )
+    }
+
     /// The page at a site path.
     pub fn page(&self, url: &str) -> Option<&Page> {
         self.pages

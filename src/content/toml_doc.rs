@@ -31,6 +31,14 @@ pub enum Nested {
     Table(&'static Schema),
     /// A table whose every value is a table with this schema (`[languages.en]`).
     MapOf(&'static Schema),
+    /// Listed under the name `*`: any further key that is a language code (two lowercase
+    /// letters) may hold a table with this schema (`[en]` with an activity's English text).
+    Translation(&'static Schema),
+}
+
+/// Whether a key looks like an ISO 639-1 language code.
+pub fn is_language_code(key: &str) -> bool {
+    key.len() == 2 && key.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// Parses `src.text[range]` as TOML into `T`, reporting problems into `diags` with spans relative
@@ -103,6 +111,18 @@ fn check_keys(src: &Source, table: &DeTable<'_>, schema: &Schema, prefix: &str, 
         } else {
             format!("{prefix}.{name}")
         };
+        let translation = schema.nested.iter().find_map(|(k, n)| match n {
+            Nested::Translation(inner) if *k == "*" => Some(*inner),
+            _ => None,
+        });
+        if let Some(inner) = translation
+            && !schema.keys.contains(&name)
+            && is_language_code(name)
+            && matches!(value.get_ref(), DeValue::Table(_))
+        {
+            for_each_table(value, |t| check_keys(src, t, inner, &full, diags));
+            continue;
+        }
         if !schema.keys.contains(&name) {
             let mut d = Diagnostic::error(src, Some(key.span()), format!("unknown key `{full}`"));
             d = match nearest(name, schema.keys.iter().copied()) {
@@ -116,7 +136,7 @@ fn check_keys(src: &Source, table: &DeTable<'_>, schema: &Schema, prefix: &str, 
             continue;
         };
         match nested {
-            Nested::Free => {}
+            Nested::Free | Nested::Translation(_) => {}
             Nested::Table(inner) => for_each_table(value, |t| check_keys(src, t, inner, &full, diags)),
             Nested::MapOf(inner) => {
                 if let DeValue::Table(map) = value.get_ref() {

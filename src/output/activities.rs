@@ -10,12 +10,13 @@ use super::pages::{breadcrumbs, builtin_intro};
 use super::{OutputFile, par_pages};
 use crate::content::{Activity, Site};
 use crate::error::Result;
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::{self, Link, base_context};
 use crate::vocabulary::WEEKDAYS;
 
-pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let mut files = par_pages(&site.activities, |a| activity_page(site, theme, a))?;
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
+    let mut files = par_pages(&site.activities, |a| activity_page(site, theme, lang, a))?;
     let coming: Vec<&Activity> = site
         .activities
         .iter()
@@ -23,12 +24,12 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         .collect();
     let filters = Filters::new(site, &coming);
 
-    let (title, intro, description) = builtin_intro(site, "/aktiviteter/");
+    let (title, intro, description) = builtin_intro(site, lang, "/aktiviteter/");
     let ended: Vec<_> = site
         .activities
         .iter()
         .filter(|a| view::is_ended(a, site.today))
-        .map(|a| view::card(site, a))
+        .map(|a| view::card(site, lang, a))
         .collect();
     let listing = Listing {
         url: "/aktiviteter/".into(),
@@ -39,20 +40,20 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         items: coming.clone(),
         ended,
     };
-    files.push(listing.render(site, theme, &filters)?);
+    files.push(listing.render(site, theme, lang, &filters)?);
 
     let mut jobs: Vec<Listing> = vec![];
     for (slug, (label, items)) in &filters.interests {
         jobs.push(Listing::filtered(
             format!("/aktiviteter/intresse/{slug}/"),
-            format!("Intresse: {label}"),
+            lang.fill("filter.interest", &[("name", label)]),
             items.clone(),
         ));
     }
     for (slug, (label, items)) in &filters.areas {
         jobs.push(Listing::filtered(
             format!("/aktiviteter/omrade/{slug}/"),
-            format!("Område: {label}"),
+            lang.fill("filter.area", &[("name", label)]),
             items.clone(),
         ));
     }
@@ -64,24 +65,28 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
             .collect();
         jobs.push(Listing::filtered(
             format!("/aktiviteter/dag/{slug}/"),
-            view::weekday_heading(day),
+            view::weekday_heading(lang, day),
             items,
         ));
     }
-    files.extend(par_pages(&jobs, |l| l.render(site, theme, &filters))?);
+    files.extend(par_pages(&jobs, |l| l.render(site, theme, lang, &filters))?);
     Ok(files)
 }
 
-fn activity_page(site: &Site, theme: &Theme, a: &Activity) -> Result<OutputFile> {
-    let mut ctx = base_context(site, &a.url, &a.title, Some(&a.summary));
-    ctx.insert("activity", &view::activity_view(site, a));
+fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Result<OutputFile> {
+    let (title, summary, _, _) = a.text(&lang.code);
+    let mut ctx = base_context(site, lang, &a.url, title, Some(summary));
+    ctx.insert("activity", &view::activity_view(site, lang, a));
     ctx.insert("jsonld", &crate::render::jsonld::activity(site, a));
     ctx.insert(
         "ics",
-        &view::feed_links(site, &format!("{}kalender.ics", a.url), "Lägg till i din kalender"),
+        &view::feed_links(site, &format!("{}kalender.ics", a.url), lang.t("subscribe.activity")),
     );
-    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/aktiviteter/")));
-    Ok(OutputFile::page(&a.url, theme.render("activity.html", &ctx)?))
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/aktiviteter/")));
+    Ok(OutputFile::page(
+        &lang.url(&a.url),
+        theme.render("activity.html", &ctx)?,
+    ))
 }
 
 /// Links to every interest page, with the number of coming activities, for the home page too.
@@ -136,17 +141,19 @@ impl<'a> Filters<'a> {
         links(&self.interests, "intresse", current)
     }
 
-    fn context(&self, current: &str) -> FilterLinks {
+    fn context(&self, lang: &Lang, current: &str) -> FilterLinks {
         FilterLinks {
             interests: links(&self.interests, "intresse", Some(current)),
             areas: links(&self.areas, "omrade", Some(current)),
-            days: view::weekday_links(None, |d| self.days.iter().filter(|(_, days)| days.contains(&d)).count())
-                .into_iter()
-                .map(|l| Link {
-                    current: l.url == current,
-                    ..l
-                })
-                .collect(),
+            days: view::weekday_links(lang, None, |d| {
+                self.days.iter().filter(|(_, days)| days.contains(&d)).count()
+            })
+            .into_iter()
+            .map(|l| Link {
+                current: l.url == current,
+                ..l
+            })
+            .collect(),
         }
     }
 }
@@ -196,26 +203,22 @@ impl<'a> Listing<'a> {
         }
     }
 
-    fn render(&self, site: &Site, theme: &Theme, filters: &Filters) -> Result<OutputFile> {
-        let mut ctx = base_context(site, &self.url, &self.title, self.description.as_deref());
+    fn render(&self, site: &Site, theme: &Theme, lang: &Lang, filters: &Filters) -> Result<OutputFile> {
+        let mut ctx = base_context(site, lang, &self.url, &self.title, self.description.as_deref());
         ctx.insert("title", &self.title);
         ctx.insert("intro", &self.intro);
         ctx.insert("filter", &self.filter);
         ctx.insert(
             "activities",
-            &self.items.iter().map(|a| view::card(site, a)).collect::<Vec<_>>(),
+            &self.items.iter().map(|a| view::card(site, lang, a)).collect::<Vec<_>>(),
         );
         ctx.insert("ended", &self.ended);
-        ctx.insert("filters", &filters.context(&self.url));
+        ctx.insert("filters", &filters.context(lang, &self.url));
         // Interest pages have their own feed; the others offer the whole site's.
         let ics = if self.url.starts_with("/aktiviteter/intresse/") {
-            view::feed_links(
-                site,
-                &format!("{}kalender.ics", self.url),
-                "Prenumerera på de här aktiviteterna",
-            )
+            view::feed_links(site, &format!("{}kalender.ics", self.url), lang.t("subscribe.these"))
         } else {
-            view::feed_links(site, "/kalender.ics", "Prenumerera på alla aktiviteter")
+            view::feed_links(site, "/kalender.ics", lang.t("subscribe.all"))
         };
         ctx.insert("ics", &ics);
         let parent = if self.filter.is_some() {
@@ -223,7 +226,10 @@ impl<'a> Listing<'a> {
         } else {
             Some("/")
         };
-        ctx.insert("breadcrumbs", &breadcrumbs(site, parent));
-        Ok(OutputFile::page(&self.url, theme.render("activities.html", &ctx)?))
+        ctx.insert("breadcrumbs", &breadcrumbs(site, lang, parent));
+        Ok(OutputFile::page(
+            &lang.url(&self.url),
+            theme.render("activities.html", &ctx)?,
+        ))
     }
 }

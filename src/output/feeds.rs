@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use super::OutputFile;
 use crate::content::{Page, Site};
 use crate::error::{Error, Result};
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::schedule;
 
@@ -16,7 +17,7 @@ pub const NEWS_SECTION: &str = "/nyheter/";
 /// How many entries a feed carries.
 const ENTRIES: usize = 30;
 
-pub(super) fn render(site: &Site, _: &Theme) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>> {
     let news: Vec<Entry> = news(site)
         .into_iter()
         .take(ENTRIES)

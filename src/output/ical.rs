@@ -15,11 +15,12 @@ use super::OutputFile;
 use super::vtimezone;
 use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view;
 use crate::schedule::{Nth, Repeat, Rule};
 
-pub(super) fn render(site: &Site, _: &Theme) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>> {
     let coming: Vec<&Activity> = site
         .activities
         .iter()

@@ -7,6 +7,7 @@ mod board;
 mod calendar;
 mod feeds;
 mod ical;
+mod localize;
 mod open_data;
 mod pages;
 mod places;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 
 use crate::content::Site;
 use crate::error::Result;
+use crate::render::i18n::Lang;
 use crate::render::templates::{StaticFile, Theme};
 
 /// The bytes of one output file.
@@ -66,25 +68,52 @@ impl OutputFile {
     }
 }
 
-type Producer = fn(&Site, &Theme) -> Result<Vec<OutputFile>>;
+type Producer = fn(&Site, &Theme, &Lang) -> Result<Vec<OutputFile>>;
+
+/// What every language has: its pages, activities, listings, calendar, places, board and
+/// programme. Feeds, open data, search and redirects exist once, in the default language.
+const TRANSLATED: [Producer; 6] = [
+    pages::render,
+    activities::render,
+    calendar::render,
+    places::render,
+    board::render,
+    program::render,
+];
+const DEFAULT_ONLY: [Producer; 5] = [
+    feeds::render,
+    ical::render,
+    open_data::render,
+    aliases::render,
+    search::render,
+];
 
 /// Renders every file of the site, in parallel.
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let producers: [Producer; 11] = [
-        program::render,
-        feeds::render,
-        ical::render,
-        open_data::render,
-        pages::render,
-        activities::render,
-        calendar::render,
-        places::render,
-        board::render,
-        aliases::render,
-        search::render,
-    ];
-    let parts: Vec<Vec<OutputFile>> = producers.par_iter().map(|p| p(site, theme)).collect::<Result<_>>()?;
-    let mut files: Vec<OutputFile> = parts.into_iter().flatten().collect();
+    let langs = theme.langs(&site.config.language, site.config.languages.keys().cloned());
+    let jobs: Vec<(&Lang, Producer)> = langs
+        .iter()
+        .flat_map(|l| {
+            let extra: &[Producer] = if l.is_default { &DEFAULT_ONLY } else { &[] };
+            TRANSLATED.iter().chain(extra).map(move |p| (l, *p))
+        })
+        .collect();
+    let parts: Vec<(&Lang, Vec<OutputFile>)> = jobs
+        .par_iter()
+        .map(|(l, p)| p(site, theme, l).map(|f| (*l, f)))
+        .collect::<Result<_>>()?;
+    let mut files: Vec<OutputFile> = vec![];
+    for lang in &langs {
+        let mut own: Vec<OutputFile> = parts
+            .iter()
+            .filter(|(l, _)| l.code == lang.code)
+            .flat_map(|(_, f)| f.iter().cloned())
+            .collect();
+        if !lang.is_default {
+            localize::links(&lang.prefix(), &mut own);
+        }
+        files.extend(own);
+    }
     files.extend(sitemap::render(site, theme, &files)?);
     for (path, file) in &theme.static_files {
         let body = match file {

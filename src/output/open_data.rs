@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::OutputFile;
 use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view;
 use crate::schedule::{Nth, Repeat, Rule};
@@ -76,7 +77,7 @@ struct OccurrenceItem {
     end: String,
 }
 
-pub(super) fn render(site: &Site, _: &Theme) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>> {
     let doc = Document {
         version: VERSION,
         generated_for: site.today.to_string(),

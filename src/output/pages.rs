@@ -4,13 +4,14 @@ use super::{OutputFile, par_pages};
 use crate::content::{BUILT_IN_SECTIONS, Page, Site};
 use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::{self, base_context};
 
 /// How many days of activities the home page shows.
 const HOME_DAYS: u64 = 7;
 
-pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     check_templates(site, theme)?;
     // Built-in sections' `_index.md` only gives the built-in listing its title and intro.
     let own: Vec<&Page> = site
@@ -19,17 +20,25 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         .filter(|p| !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())))
         .collect();
     let mut files = par_pages(&own, |p| {
+        let (shown, translated) = site.localized(&p.url, &lang.code).unwrap_or((p, true));
         let html = if p.url == "/" {
-            home(site, theme, p)?
+            home(site, theme, lang, shown, translated)?
         } else {
-            page(site, theme, p)?
+            page(site, theme, lang, p, shown, translated)?
         };
-        Ok(OutputFile::page(&p.url, html))
+        Ok(OutputFile::page(&lang.url(&p.url), html))
     })?;
     if site.page("/").is_none() {
-        files.push(OutputFile::page("/", home(site, theme, &placeholder_home(site))?));
+        files.push(OutputFile::page(
+            &lang.url("/"),
+            home(site, theme, lang, &placeholder_home(site), true)?,
+        ));
     }
-    let mut ctx = base_context(site, "/404.html", "Sidan finns inte", None);
+    if !lang.is_default {
+        // One 404 page and one robots.txt serve every language.
+        return Ok(files);
+    }
+    let mut ctx = base_context(site, lang, "/404.html", lang.t("not_found.title"), None);
     ctx.insert("noindex", &true);
     files.push(OutputFile::bytes(
         "404.html",
@@ -114,31 +123,60 @@ pub(super) fn children<'a>(site: &'a Site, section: &str) -> Vec<&'a Page> {
     pages
 }
 
-fn home(site: &Site, theme: &Theme, p: &Page) -> Result<String> {
-    let mut ctx = base_context(site, "/", &p.title, p.description.as_deref());
+fn home(site: &Site, theme: &Theme, lang: &Lang, p: &Page, translated: bool) -> Result<String> {
+    let mut ctx = base_context(site, lang, "/", &p.title, p.description.as_deref());
     ctx.insert("page", p);
+    ctx.insert("translated", &translated);
     let to = site.today + chrono::Days::new(HOME_DAYS - 1);
-    ctx.insert("days", &view::days(site, site.today, to));
-    let mut news = super::feeds::news(site);
-    news.truncate(3);
+    ctx.insert("days", &view::days(site, lang, site.today, to));
+    let news: Vec<&Page> = super::feeds::news(site)
+        .into_iter()
+        .take(3)
+        .filter_map(|n| site.localized(&n.url, &lang.code).map(|l| l.0))
+        .collect();
     ctx.insert("news", &news);
     ctx.insert("posts", &site.posts.iter().take(3).collect::<Vec<_>>());
     ctx.insert("interests", &super::activities::interest_links(site, None));
+    ctx.insert("news_url", "/nyheter/");
     let template = p.template.as_deref().unwrap_or("index.html");
     theme.render(template, &ctx)
 }
 
-fn page(site: &Site, theme: &Theme, p: &Page) -> Result<String> {
-    let mut ctx = base_context(site, &p.url, &p.title, p.description.as_deref());
-    ctx.insert("page", p);
-    ctx.insert("breadcrumbs", &breadcrumbs(site, p.parent.as_deref()));
+/// A page or section page: `original` is the default language's, `shown` what this language
+/// shows (its translation, or the original when there is none).
+fn page(site: &Site, theme: &Theme, lang: &Lang, original: &Page, shown: &Page, translated: bool) -> Result<String> {
+    let p = original;
+    let mut ctx = base_context(site, lang, &p.url, &shown.title, shown.description.as_deref());
+    let localize = |pages: Vec<&'_ Page>| -> Vec<Page> {
+        pages
+            .into_iter()
+            .map(|c| {
+                // Lists link to the default language's addresses; links are localized later.
+                let (l, _) = site.localized(&c.url, &lang.code).unwrap_or((c, true));
+                Page {
+                    url: c.url.clone(),
+                    ..l.clone()
+                }
+            })
+            .collect()
+    };
+    ctx.insert(
+        "page",
+        &Page {
+            url: p.url.clone(),
+            ..shown.clone()
+        },
+    );
+    ctx.insert("translated", &translated);
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, p.parent.as_deref()));
     let template = if p.is_section {
-        ctx.insert("pages", &children(site, &p.url));
-        let subsections: Vec<&Page> = site
-            .pages
-            .iter()
-            .filter(|s| s.is_section && s.parent.as_deref() == Some(&p.url))
-            .collect();
+        ctx.insert("pages", &localize(children(site, &p.url)));
+        let subsections = localize(
+            site.pages
+                .iter()
+                .filter(|s| s.is_section && s.parent.as_deref() == Some(&p.url))
+                .collect(),
+        );
         ctx.insert("subsections", &subsections);
         p.template.as_deref().unwrap_or("section.html")
     } else {
@@ -148,20 +186,20 @@ fn page(site: &Site, theme: &Theme, p: &Page) -> Result<String> {
 }
 
 /// The trail of sections above a page, from the home page down.
-pub(super) fn breadcrumbs<'a>(site: &'a Site, mut parent: Option<&'a str>) -> Vec<view::Link> {
+pub(super) fn breadcrumbs<'a>(site: &'a Site, lang: &Lang, mut parent: Option<&'a str>) -> Vec<view::Link> {
     let mut trail = vec![];
     while let Some(url) = parent {
-        let (title, next) = match site.page(url) {
-            Some(p) => (
+        let (title, next) = match site.localized(url, &lang.code) {
+            Some((p, _)) => (
                 if url == "/" {
-                    "Start".to_string()
+                    lang.t("layout.home").to_string()
                 } else {
                     p.title.clone()
                 },
-                p.parent.as_deref(),
+                site.page(url).and_then(|o| o.parent.as_deref()),
             ),
-            None if url == "/" => ("Start".to_string(), None),
-            None => (builtin_title(url).to_string(), Some("/")),
+            None if url == "/" => (lang.t("layout.home").to_string(), None),
+            None => (builtin_title(lang, url).to_string(), Some("/")),
         };
         trail.push(view::Link {
             title,
@@ -176,20 +214,21 @@ pub(super) fn breadcrumbs<'a>(site: &'a Site, mut parent: Option<&'a str>) -> Ve
 }
 
 /// Titles of the built-in sections when they have no `_index.md`.
-pub(super) fn builtin_title(url: &str) -> &'static str {
+pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
     match url {
-        "/aktiviteter/" => "Aktiviteter",
-        "/platser/" => "Mötesplatser",
-        "/anslagstavla/" => "Anslagstavlan",
-        "/kalender/" => "Kalender",
-        _ => "Sida",
+        "/aktiviteter/" => lang.t("listing.title"),
+        "/platser/" => lang.t("place.list_title"),
+        "/anslagstavla/" => lang.t("board.title"),
+        "/kalender/" => lang.t("calendar.title"),
+        _ => "",
     }
 }
 
-/// Title and intro HTML of a built-in section, from its `_index.md` when there is one.
-pub(super) fn builtin_intro(site: &Site, url: &str) -> (String, String, Option<String>) {
-    match site.page(url) {
-        Some(p) => (p.title.clone(), p.content.clone(), p.description.clone()),
-        None => (builtin_title(url).to_string(), String::new(), None),
+/// Title and intro HTML of a built-in section, from its `_index.md` (or its translation) when
+/// there is one.
+pub(super) fn builtin_intro(site: &Site, lang: &Lang, url: &str) -> (String, String, Option<String>) {
+    match site.localized(url, &lang.code) {
+        Some((p, _)) => (p.title.clone(), p.content.clone(), p.description.clone()),
+        None => (builtin_title(lang, url).to_string(), String::new(), None),
     }
 }

@@ -4,13 +4,14 @@ use super::pages::{breadcrumbs, builtin_intro};
 use super::{OutputFile, par_pages};
 use crate::content::{Place, Site};
 use crate::error::Result;
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::{self, PlaceCard, base_context};
 
-pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let mut files = par_pages(&site.places, |p| place_page(site, theme, p))?;
-    let (title, intro, description) = builtin_intro(site, "/platser/");
-    let mut ctx = base_context(site, "/platser/", &title, description.as_deref());
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
+    let mut files = par_pages(&site.places, |p| place_page(site, theme, lang, p))?;
+    let (title, intro, description) = builtin_intro(site, lang, "/platser/");
+    let mut ctx = base_context(site, lang, "/platser/", &title, description.as_deref());
     ctx.insert("title", &title);
     ctx.insert("intro", &intro);
     let cards: Vec<PlaceCard> = site
@@ -18,30 +19,33 @@ pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         .iter()
         .map(|p| PlaceCard {
             place: p,
-            activity_count: coming_at(site, p).len(),
+            activity_count: coming_at(site, lang, p).len(),
         })
         .collect();
     ctx.insert("places", &cards);
-    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
-    files.push(OutputFile::page("/platser/", theme.render("places.html", &ctx)?));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
+    files.push(OutputFile::page(
+        &lang.url("/platser/"),
+        theme.render("places.html", &ctx)?,
+    ));
     Ok(files)
 }
 
-fn coming_at(site: &Site, place: &Place) -> Vec<view::ActivityCard> {
+fn coming_at(site: &Site, lang: &Lang, place: &Place) -> Vec<view::ActivityCard> {
     site.activities
         .iter()
         .filter(|a| {
             a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id) && !view::is_ended(a, site.today)
         })
-        .map(|a| view::card(site, a))
+        .map(|a| view::card(site, lang, a))
         .collect()
 }
 
-fn place_page(site: &Site, theme: &Theme, p: &Place) -> Result<OutputFile> {
+fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<OutputFile> {
     let url = p.url.clone().unwrap_or_default();
-    let mut ctx = base_context(site, &url, &p.name, Some(&format!("{}, {}", p.address, p.area)));
+    let mut ctx = base_context(site, lang, &url, &p.name, Some(&format!("{}, {}", p.address, p.area)));
     ctx.insert("place", p);
-    ctx.insert("activities", &coming_at(site, p));
-    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/platser/")));
-    Ok(OutputFile::page(&url, theme.render("place.html", &ctx)?))
+    ctx.insert("activities", &coming_at(site, lang, p));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/platser/")));
+    Ok(OutputFile::page(&lang.url(&url), theme.render("place.html", &ctx)?))
 }

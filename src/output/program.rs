@@ -7,40 +7,36 @@ use super::OutputFile;
 use super::pages::breadcrumbs;
 use crate::content::Site;
 use crate::error::Result;
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::{self, base_context};
-use crate::vocabulary::{month_name, plain_date};
 
-pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let monday = site.today - Days::new(u64::from(site.today.weekday().num_days_from_monday()));
     let sunday = monday + Days::new(13);
-    let title = "Veckoprogram";
-    let mut ctx = base_context(
-        site,
-        "/program/",
-        title,
-        Some("Det här händer den här veckan och nästa – att skriva ut."),
-    );
+    let title = lang.t("programme.title");
+    let mut ctx = base_context(site, lang, "/program/", title, Some(lang.t("programme.lead")));
     ctx.insert("title", title);
+    let (first, second) = (
+        monday.iso_week().week().to_string(),
+        (monday + Days::new(7)).iso_week().week().to_string(),
+    );
     ctx.insert(
         "weeks_text",
-        &format!(
-            "Vecka {} och {}",
-            monday.iso_week().week(),
-            (monday + Days::new(7)).iso_week().week()
-        ),
+        &lang.fill("programme.weeks", &[("first", &first), ("second", &second)]),
     );
     ctx.insert(
         "range_text",
-        &format!(
-            "{} {} – {}",
-            monday.day(),
-            month_name(monday.month()),
-            plain_date(sunday)
+        &lang.fill(
+            "date.range",
+            &[("from", &lang.day_month(monday)), ("to", &lang.plain_date(sunday))],
         ),
     );
-    ctx.insert("days", &view::days(site, monday, sunday));
-    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
+    ctx.insert("days", &view::days(site, lang, monday, sunday));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
     ctx.insert("address", &site.config.absolute("/"));
-    Ok(vec![OutputFile::page("/program/", theme.render("program.html", &ctx)?)])
+    Ok(vec![OutputFile::page(
+        &lang.url("/program/"),
+        theme.render("program.html", &ctx)?,
+    )])
 }

@@ -23,6 +23,7 @@ use super::pages::breadcrumbs;
 use super::{OutputFile, activities};
 use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
+use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::{self, Link, base_context};
 use crate::vocabulary::WEEKDAYS;
@@ -103,27 +104,28 @@ struct Lists {
 }
 
 /// Renders the search page and its index.
-pub(super) fn render(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let lists = lists(site);
-    let index = build_index(site, &lists);
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
+    let lists = lists(site, lang);
+    let index = build_index(site, lang, &lists);
     let json = serde_json::to_vec(&index).map_err(|e| Error::Template(format!("{INDEX}: {e}")))?;
     let mut ctx = base_context(
         site,
+        lang,
         URL,
         "Sök",
         Some("Sök bland aktiviteter, mötesplatser, sidor och förslag på anslagstavlan."),
     );
     ctx.insert("lists", &lists);
     ctx.insert("index_url", &format!("/{INDEX}"));
-    ctx.insert("breadcrumbs", &breadcrumbs(site, Some("/")));
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
     Ok(vec![
-        OutputFile::page(URL, theme.render("search.html", &ctx)?),
+        OutputFile::page(&lang.url(URL), theme.render("search.html", &ctx)?),
         OutputFile::bytes(INDEX, json),
     ])
 }
 
 /// The same interest, area and weekday lists as the filter pages, with the same counts.
-fn lists(site: &Site) -> Lists {
+fn lists(site: &Site, lang: &Lang) -> Lists {
     let coming: Vec<&Activity> = site
         .activities
         .iter()
@@ -145,13 +147,13 @@ fn lists(site: &Site) -> Lists {
                 current: false,
             })
             .collect(),
-        days: view::weekday_links(None, |d| days.iter().filter(|ds| ds.contains(&d)).count()),
+        days: view::weekday_links(lang, None, |d| days.iter().filter(|ds| ds.contains(&d)).count()),
     }
 }
 
 /// Every published document with the words it is found by. Activities come first, so that among
 /// equally good matches the script shows them before pages.
-fn build_index(site: &Site, lists: &Lists) -> Index {
+fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
     let mut docs: Vec<(Doc, String)> = vec![];
     for a in &site.activities {
         let mut text = vec![a.title.clone(), a.summary.clone(), plain_text(&a.description)];
@@ -184,7 +186,7 @@ fn build_index(site: &Site, lists: &Lists) -> Index {
         docs.push(list_doc(format!("Område: {}", l.title), l, "område"));
     }
     for ((day, _, _), l) in WEEKDAYS.iter().zip(&lists.days) {
-        docs.push(list_doc(view::weekday_heading(*day), l, &l.title));
+        docs.push(list_doc(view::weekday_heading(lang, *day), l, &l.title));
     }
     for p in &site.places {
         let Some(url) = &p.url else { continue };

@@ -22,6 +22,8 @@ pub enum StaticFile {
 /// The loaded templates and static files of the theme.
 pub struct Theme {
     tera: Tera,
+    /// Interface text by language code (`i18n/<code>.toml`).
+    strings: std::collections::BTreeMap<String, toml::Table>,
     /// Static files by output path (`assets/omtanke.css`).
     pub static_files: Vec<(String, StaticFile)>,
 }
@@ -50,6 +52,7 @@ impl Theme {
         let mut files = vec![];
         embedded_files(&THEME, &mut files);
         let mut templates: Vec<(String, String)> = vec![];
+        let mut strings = std::collections::BTreeMap::new();
         let mut static_files = vec![];
         for (path, bytes) in files {
             let on_disk = override_dir.join(path);
@@ -61,6 +64,16 @@ impl Theme {
                     String::from_utf8_lossy(bytes).into_owned()
                 };
                 templates.push((name.to_string(), text));
+            } else if let Some(file) = rel.strip_prefix("i18n/") {
+                let text = if on_disk.is_file() {
+                    std::fs::read_to_string(&on_disk).map_err(|e| Error::io(&on_disk, e))?
+                } else {
+                    String::from_utf8_lossy(bytes).into_owned()
+                };
+                let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+                    Error::Template(format!("themes/omtanke/i18n/{file}: {}", e.message()))
+                })?;
+                strings.insert(file.trim_end_matches(".toml").to_string(), table);
             } else if let Some(out) = rel.strip_prefix("static/") {
                 let file = if on_disk.is_file() {
                     StaticFile::Override(on_disk)
@@ -94,7 +107,39 @@ impl Theme {
         tera.add_raw_templates(templates)
             .map_err(|e| Error::Template(describe(&e)))?;
         static_files.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(Theme { tera, static_files })
+        Ok(Theme {
+            tera,
+            strings,
+            static_files,
+        })
+    }
+
+    /// The language `code` with its interface text laid over the default language's.
+    pub fn lang(&self, code: &str, default: &str) -> crate::render::i18n::Lang {
+        let empty = toml::Table::new();
+        let base = self.strings.get(default).unwrap_or(&empty);
+        crate::render::i18n::Lang::new(code, code == default, base, self.strings.get(code))
+    }
+
+    /// Every language of a site (the default first), each knowing its siblings for the switcher.
+    pub fn langs(&self, default: &str, others: impl IntoIterator<Item = String>) -> Vec<crate::render::i18n::Lang> {
+        let mut codes = vec![default.to_string()];
+        codes.extend(others.into_iter().filter(|c| c != default));
+        let mut langs: Vec<_> = codes.iter().map(|c| self.lang(c, default)).collect();
+        let siblings: Vec<(String, String, String)> = langs
+            .iter()
+            .map(|l| {
+                (
+                    l.code.clone(),
+                    l.t("language.name").to_string(),
+                    l.t("language.switch").to_string(),
+                )
+            })
+            .collect();
+        for l in &mut langs {
+            l.siblings = siblings.clone();
+        }
+        langs
     }
 
     /// Whether a template exists.

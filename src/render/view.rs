@@ -1,13 +1,16 @@
-//! View models: what templates see. Dates and times are written out in Swedish here, so templates
-//! stay free of logic and a site's overriding templates get the same ready words.
+//! View models: what templates see. Dates, times and schedules are written out here in the
+//! page's language (words from the theme's language files), so templates stay free of logic and
+//! a site's overriding templates get the same ready words. URLs are those of the default
+//! language; [`crate::output`] points them at a translation's pages afterwards.
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 use tera::Context;
 
 use crate::content::{Activity, Place, Site, Term};
+use crate::render::i18n::{Alternate, Lang};
 use crate::schedule::{Nth, Occurrence, Repeat, Rule};
-use crate::vocabulary::{WEEKDAYS, long_date, month_name, plain_date, weekday_name, weekday_plural};
+use crate::vocabulary::WEEKDAYS;
 
 /// How many weeks ahead listings and the calendar look.
 pub const WEEKS_AHEAD: u64 = 8;
@@ -68,6 +71,12 @@ pub struct ActivityView<'a> {
     /// The activity.
     #[serde(flatten)]
     pub activity: &'a Activity,
+    /// Title, summary and description in the page's language.
+    pub text: ActivityTextView<'a>,
+    /// Accessibility features in the page's language.
+    pub features: Vec<Term>,
+    /// Languages spoken, named in the page's language.
+    pub spoken: Vec<Term>,
     /// When, in words.
     pub when: Vec<String>,
     /// Occurrences in the coming weeks.
@@ -91,36 +100,92 @@ pub struct Link {
     pub current: bool,
 }
 
-/// The common part of every page's context.
-pub fn base_context(site: &Site, url: &str, title: &str, description: Option<&str>) -> Context {
+/// An activity's text in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActivityTextView<'a> {
+    /// Name.
+    pub title: &'a str,
+    /// One sentence.
+    pub summary: &'a str,
+    /// Description HTML.
+    pub description: &'a str,
+    /// Whether this is a translation (or the default language's text as a fallback).
+    pub translated: bool,
+}
+
+/// The common part of every page's context. `url` is the page's address in the default
+/// language; `translated` says whether the page exists in the other languages too.
+pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, description: Option<&str>) -> Context {
     let mut ctx = Context::new();
+    let own = lang.url(url);
     ctx.insert("site", &site.config);
+    ctx.insert("site_title", site_title(site, lang));
+    ctx.insert("lang", &lang.code);
+    ctx.insert("t", &lang.table);
     ctx.insert("current_url", url);
-    ctx.insert("canonical", &site.config.absolute(url));
+    ctx.insert("canonical", &site.config.absolute(&own));
     ctx.insert("page_title", title);
     ctx.insert("page_description", description.unwrap_or(&site.config.description));
-    ctx.insert("nav", &nav(site, url));
+    ctx.insert("nav", &nav(site, lang, url));
+    ctx.insert("alternates", &alternates(site, lang, url));
     ctx.insert("today", &site.today.to_string());
-    ctx.insert("today_text", &long_date(site.today));
+    ctx.insert("today_text", &lang.long_date(site.today));
     ctx
+}
+
+/// The site's title in a language (`[languages.en] title` in site.toml).
+pub fn site_title<'a>(site: &'a Site, lang: &Lang) -> &'a str {
+    site.config
+        .languages
+        .get(&lang.code)
+        .and_then(|l| l.title.as_deref())
+        .unwrap_or(&site.config.title)
+}
+
+/// The same page in every language of the site, for the switcher and `hreflang`. Pages that only
+/// exist in the default language (search) have none.
+fn alternates(site: &Site, lang: &Lang, url: &str) -> Vec<Alternate> {
+    if lang.siblings.len() < 2 || url.starts_with("/sok/") {
+        return vec![];
+    }
+    lang.siblings
+        .iter()
+        .map(|(code, name, switch)| {
+            let own = if *code == site.config.language {
+                url.to_string()
+            } else {
+                format!("/{code}{url}")
+            };
+            Alternate {
+                code: code.clone(),
+                name: name.clone(),
+                switch: switch.clone(),
+                absolute: site.config.absolute(&own),
+                url: own,
+                current: *code == lang.code,
+            }
+        })
+        .collect()
 }
 
 /// The main navigation: `extra.menu` in site.toml if given, otherwise the built-in sections and
 /// the top-level sections of the content by weight.
-pub fn nav(site: &Site, current: &str) -> Vec<Link> {
+pub fn nav(site: &Site, lang: &Lang, current: &str) -> Vec<Link> {
     let mut links: Vec<(String, String)> = vec![];
     if let Some(toml::Value::Array(menu)) = site.config.extra.get("menu") {
         for item in menu {
+            // `title_en = "…"` beside `title` names the entry in another language.
+            let own_title = item.get(format!("title_{}", lang.code)).and_then(|v| v.as_str());
             if let (Some(t), Some(u)) = (
-                item.get("title").and_then(|v| v.as_str()),
+                own_title.or_else(|| item.get("title").and_then(|v| v.as_str())),
                 item.get("url").and_then(|v| v.as_str()),
             ) {
                 links.push((t.to_string(), u.to_string()));
             }
         }
     } else {
-        links.push(("Aktiviteter".into(), "/aktiviteter/".into()));
-        links.push(("Kalender".into(), "/kalender/".into()));
+        links.push((lang.t("nav.activities").into(), "/aktiviteter/".into()));
+        links.push((lang.t("nav.calendar").into(), "/kalender/".into()));
         let mut sections: Vec<_> = site
             .pages
             .iter()
@@ -132,7 +197,7 @@ pub fn nav(site: &Site, current: &str) -> Vec<Link> {
             .collect();
         sections.sort_by_key(|p| (p.weight.unwrap_or(i64::MAX), p.title.clone()));
         links.extend(sections.into_iter().map(|p| (p.title.clone(), p.url.clone())));
-        links.push(("Anslagstavlan".into(), "/anslagstavla/".into()));
+        links.push((lang.t("nav.board").into(), "/anslagstavla/".into()));
     }
     links
         .into_iter()
@@ -199,66 +264,69 @@ fn hm(t: chrono::NaiveTime) -> String {
     t.format("%H.%M").to_string()
 }
 
-/// A schedule rule in Swedish words. A start date that has already passed is left out.
-pub fn describe_rule(rule: &Rule, today: NaiveDate) -> String {
-    let times = format!("kl. {}–{}", hm(rule.start), hm(rule.end));
+/// `12.00`: the Swedish way of writing times, used in every language of the site.
+pub fn time_text(t: &chrono::DateTime<chrono_tz::Tz>) -> String {
+    t.format("%H.%M").to_string()
+}
+
+/// A schedule rule in words. A start date that has already passed is left out.
+pub fn describe_rule(rule: &Rule, today: NaiveDate, lang: &Lang) -> String {
+    let times = lang.fill("schedule.times", &[("start", &hm(rule.start)), ("end", &hm(rule.end))]);
     let when = match &rule.repeat {
         Repeat::Weekly(days) => {
             let mut days = days.clone();
             days.sort_by_key(Weekday::num_days_from_monday);
             days.dedup();
-            let names: Vec<&str> = days.iter().map(|d| weekday_name(*d)).collect();
+            let names: Vec<String> = days.iter().map(|d| lang.weekday(*d)).collect();
             if days.len() == 7 {
-                "Varje dag".to_string()
+                lang.t("schedule.every_day").to_string()
             } else {
-                format!("Varje {}", join_words(&names))
+                lang.fill("schedule.every", &[("days", &lang.join(&names))])
             }
         }
         Repeat::Monthly { nth, weekday } => {
             let ordinal = match nth {
-                Nth::Number(1) => "Första",
-                Nth::Number(2) => "Andra",
-                Nth::Number(3) => "Tredje",
-                Nth::Number(_) => "Fjärde",
-                Nth::Last => "Sista",
+                Nth::Number(1) => "schedule.first",
+                Nth::Number(2) => "schedule.second",
+                Nth::Number(3) => "schedule.third",
+                Nth::Number(_) => "schedule.fourth",
+                Nth::Last => "schedule.last",
             };
-            format!("{ordinal} {}en varje månad", weekday_name(*weekday))
+            lang.fill(
+                "schedule.monthly",
+                &[("nth", lang.t(ordinal)), ("weekday", &lang.weekday(*weekday))],
+            )
         }
         Repeat::Dates(dates) => {
             let mut dates = dates.clone();
             dates.sort();
-            let words: Vec<String> = dates.iter().map(|d| plain_date(*d)).collect();
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            join_words(&words)
+            let words: Vec<String> = dates.iter().map(|d| lang.plain_date(*d)).collect();
+            lang.join(&words)
         }
     };
     let mut out = format!("{when} {times}");
     if !matches!(rule.repeat, Repeat::Dates(_)) {
         if let Some(f) = rule.from.filter(|f| *f > today) {
-            out.push_str(&format!(", från {}", plain_date(f)));
+            out.push_str(&format!(
+                ", {}",
+                lang.fill("schedule.from", &[("date", &lang.plain_date(f))])
+            ));
         }
         if let Some(u) = rule.until {
-            out.push_str(&format!(", till och med {}", plain_date(u)));
+            out.push_str(&format!(
+                ", {}",
+                lang.fill("schedule.until", &[("date", &lang.plain_date(u))])
+            ));
         }
     }
     if !rule.except.is_empty() {
-        let words: Vec<String> = rule
-            .except
-            .iter()
-            .map(|d| format!("{} {}", d.day(), month_name(d.month())))
-            .collect();
-        let words: Vec<&str> = words.iter().map(String::as_str).collect();
-        out.push_str(&format!(" (inte {})", join_words(&words)));
+        let words: Vec<String> = rule.except.iter().map(|d| lang.day_month(*d)).collect();
+        out.push_str(&format!(
+            " ({})",
+            lang.fill("schedule.except", &[("dates", &lang.join(&words))])
+        ));
     }
     out
-}
-
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} och {last}", init.join(", ")),
-    }
 }
 
 /// The weekdays an activity meets on in the coming weeks.
@@ -273,18 +341,24 @@ pub fn weekdays(site: &Site, a: &Activity) -> Vec<Weekday> {
 }
 
 /// An activity as a list item.
-pub fn card(site: &Site, a: &Activity) -> ActivityCard {
+pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
     let next = occurrences(site, a, site.today, horizon(site.today)).into_iter().next();
+    let (title, summary, _, _) = a.text(&lang.code);
     ActivityCard {
         id: a.id.clone(),
         url: a.url.clone(),
-        title: a.title.clone(),
-        summary: a.summary.clone(),
+        title: title.to_string(),
+        summary: summary.to_string(),
         interests: a.interests.clone(),
         place: a.place.as_ref().map(|p| p.name.clone()),
         area: a.place.as_ref().map(|p| p.area.clone()),
-        when: a.schedule.iter().map(|r| describe_rule(r, site.today)).collect(),
-        next: next.map(|o| format!("{} kl. {}", long_date(o.date), o.start.format("%H.%M"))),
+        when: a.schedule.iter().map(|r| describe_rule(r, site.today, lang)).collect(),
+        next: next.map(|o| {
+            lang.fill(
+                "schedule.next",
+                &[("date", &lang.long_date(o.date)), ("time", &time_text(&o.start))],
+            )
+        }),
         free: a.free,
         cost: a.cost.clone(),
         bookable: a.booking.is_some(),
@@ -293,27 +367,44 @@ pub fn card(site: &Site, a: &Activity) -> ActivityCard {
 }
 
 /// An occurrence as shown in the calendar and on activity pages.
-pub fn occurrence_view(site: &Site, a: &Activity, o: &Occurrence) -> OccurrenceView {
+pub fn occurrence_view(site: &Site, lang: &Lang, a: &Activity, o: &Occurrence) -> OccurrenceView {
     OccurrenceView {
         date: o.date.to_string(),
-        date_text: long_date(o.date),
-        start: o.start.format("%H.%M").to_string(),
-        end: o.end.format("%H.%M").to_string(),
+        date_text: lang.long_date(o.date),
+        start: time_text(&o.start),
+        end: time_text(&o.end),
         start_iso: o.start.to_rfc3339(),
         end_iso: o.end.to_rfc3339(),
-        activity: card(site, a),
+        activity: card(site, lang, a),
     }
 }
 
 /// Everything an activity page needs.
-pub fn activity_view<'a>(site: &Site, a: &'a Activity) -> ActivityView<'a> {
+pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityView<'a> {
+    let (title, summary, description, translated) = a.text(&lang.code);
     ActivityView {
         activity: a,
-        when: a.schedule.iter().map(|r| describe_rule(r, site.today)).collect(),
+        text: ActivityTextView {
+            title,
+            summary,
+            description,
+            translated: translated || lang.is_default,
+        },
+        features: a
+            .accessibility
+            .iter()
+            .map(|f| Term::new(&f.key, lang.term("accessibility", &f.key, &f.label)))
+            .collect(),
+        spoken: a
+            .languages
+            .iter()
+            .map(|l| Term::new(&l.key, lang.term("languages", &l.key, &l.label)))
+            .collect(),
+        when: a.schedule.iter().map(|r| describe_rule(r, site.today, lang)).collect(),
         occurrences: occurrences(site, a, site.today, horizon(site.today))
             .iter()
             .take(8)
-            .map(|o| occurrence_view(site, a, o))
+            .map(|o| occurrence_view(site, lang, a, o))
             .collect(),
         ended: is_ended(a, site.today),
         image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{i}")),
@@ -345,7 +436,7 @@ pub struct WeekView {
 }
 
 /// Every occurrence of the coming activities between two dates, grouped by day.
-pub fn days(site: &Site, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
+pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
     let mut all: Vec<(Occurrence, &Activity)> = site
         .activities
         .iter()
@@ -354,12 +445,12 @@ pub fn days(site: &Site, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
     all.sort_by(|(oa, aa), (ob, ab)| oa.start.cmp(&ob.start).then(aa.title.cmp(&ab.title)));
     let mut out: Vec<DayView> = vec![];
     for (o, a) in all {
-        let view = occurrence_view(site, a, &o);
+        let view = occurrence_view(site, lang, a, &o);
         match out.last_mut() {
             Some(day) if day.date == view.date => day.occurrences.push(view),
             _ => out.push(DayView {
                 date: view.date.clone(),
-                date_text: long_date(o.date),
+                date_text: lang.long_date(o.date),
                 is_today: o.date == site.today,
                 occurrences: vec![view],
             }),
@@ -369,34 +460,31 @@ pub fn days(site: &Site, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
 }
 
 /// The coming weeks for the calendar.
-pub fn weeks(site: &Site) -> Vec<WeekView> {
+pub fn weeks(site: &Site, lang: &Lang) -> Vec<WeekView> {
     let mut weeks: Vec<WeekView> = vec![];
     let mut start = site.today;
     let end = horizon(site.today);
     while start <= end {
         let week_end = (start + Days::new(6 - u64::from(start.weekday().num_days_from_monday()))).min(end);
         weeks.push(WeekView {
-            title: format!("Vecka {}", start.iso_week().week()),
-            range: format!(
-                "{} {} – {} {}",
-                start.day(),
-                month_name(start.month()),
-                week_end.day(),
-                month_name(week_end.month())
+            title: format!("{} {}", lang.t("calendar.week"), start.iso_week().week()),
+            range: lang.fill(
+                "date.range",
+                &[("from", &lang.day_month(start)), ("to", &lang.day_month(week_end))],
             ),
-            days: days(site, start, week_end),
+            days: days(site, lang, start, week_end),
         });
         start = week_end + Days::new(1);
     }
     weeks
 }
 
-/// Swedish names and slugs of the weekdays, for the filter pages.
-pub fn weekday_links(current: Option<Weekday>, count: impl Fn(Weekday) -> usize) -> Vec<Link> {
+/// Names and slugs of the weekdays, for the filter pages.
+pub fn weekday_links(lang: &Lang, current: Option<Weekday>, count: impl Fn(Weekday) -> usize) -> Vec<Link> {
     WEEKDAYS
         .iter()
-        .map(|(d, name, slug)| Link {
-            title: capitalize(name),
+        .map(|(d, _, slug)| Link {
+            title: capitalize(&lang.weekday(*d)),
             url: format!("/aktiviteter/dag/{slug}/"),
             count: count(*d),
             current: current == Some(*d),
@@ -405,8 +493,8 @@ pub fn weekday_links(current: Option<Weekday>, count: impl Fn(Weekday) -> usize)
 }
 
 /// `Torsdagar`, for headings of weekday pages.
-pub fn weekday_heading(day: Weekday) -> String {
-    capitalize(&weekday_plural(day))
+pub fn weekday_heading(lang: &Lang, day: Weekday) -> String {
+    capitalize(&lang.weekdays(day))
 }
 
 fn capitalize(s: &str) -> String {
@@ -435,8 +523,15 @@ mod tests {
         s.parse().unwrap()
     }
 
+    fn langs() -> Vec<Lang> {
+        let theme = crate::render::templates::Theme::load(std::path::Path::new("/nonexistent")).unwrap();
+        theme.langs("sv", ["en".to_string()])
+    }
+
     #[test]
-    fn rules_in_swedish_words() {
+    fn rules_in_words() {
+        let langs = langs();
+        let (sv, en) = (&langs[0], &langs[1]);
         let mut rule = Rule {
             repeat: Repeat::Weekly(vec![Weekday::Thu, Weekday::Tue]),
             start: parse_time("12:00").unwrap(),
@@ -446,15 +541,24 @@ mod tests {
             except: vec![d("2026-12-24"), d("2026-12-31")],
         };
         assert_eq!(
-            describe_rule(&rule, d("2026-11-26")),
+            describe_rule(&rule, d("2026-11-26"), sv),
             "Varje tisdag och torsdag kl. 12.00–19.00, till och med 30 juni 2027 (inte 24 december och 31 december)"
         );
+        assert_eq!(
+            describe_rule(&rule, d("2026-11-26"), en),
+            "Every Tuesday and Thursday 12.00–19.00, until 30 June 2027 (not 24 December and 31 December)"
+        );
         rule.from = Some(d("2027-01-07"));
-        assert!(describe_rule(&rule, d("2026-11-26")).contains(", från 7 januari 2027"));
+        assert!(describe_rule(&rule, d("2026-11-26"), sv).contains(", från 7 januari 2027"));
         rule.repeat = Repeat::Monthly {
             nth: Nth::Number(1),
             weekday: Weekday::Tue,
         };
-        assert!(describe_rule(&rule, d("2026-11-26")).starts_with("Första tisdagen varje månad kl. 12.00–19.00"));
+        assert!(describe_rule(&rule, d("2026-11-26"), sv).starts_with("Första tisdagen varje månad kl. 12.00–19.00"));
+        rule.repeat = Repeat::Monthly {
+            nth: Nth::Last,
+            weekday: Weekday::Fri,
+        };
+        assert!(describe_rule(&rule, d("2026-11-26"), en).starts_with("Last Friday of every month 12.00–19.00"));
     }
 }
