@@ -328,7 +328,7 @@ fn an_easy_to_read_version_is_linked_both_ways() {
     let out = tmp.path().join("p");
     assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
     let original = read(&out, "stod/tips/index.html");
-    assert!(original.contains(r#"<a href="/stod/tips/lattlast/">Läs sidan på lättläst svenska</a>"#));
+    assert!(original.contains(r#"<a href="/stod/tips/lattlast/" hreflang="sv">Läs sidan på lättläst svenska</a>"#));
     let easy = read(&out, "stod/tips/lattlast/index.html");
     assert!(easy.contains("Kort och enkelt."));
     assert!(easy.contains(r#"<a href="/stod/tips/">Läs hela sidan</a>"#));
@@ -336,4 +336,58 @@ fn an_easy_to_read_version_is_linked_both_ways() {
         !read(&out, "stod/index.html").contains("Tips – lättläst"),
         "not listed as a page of its own"
     );
+}
+
+#[test]
+fn english_pages_with_translations_fallbacks_and_a_switcher() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let home = read(&out, "en/index.html");
+    assert!(home.contains(r#"<html lang="en">"#));
+    assert!(home.contains(r#"<link rel="alternate" hreflang="sv" href="https://test.example.se/">"#));
+    assert!(home.contains(r#"<link rel="alternate" hreflang="en" href="https://test.example.se/en/">"#));
+    assert!(
+        home.contains(r#"<a class="nav-language" href="/" hreflang="sv" lang="sv">På svenska</a>"#),
+        "{home}"
+    );
+    assert!(home.contains("Skip to content"));
+    assert!(
+        home.contains(r#"<a href="/en/aktiviteter/">"#),
+        "links lead to the English pages"
+    );
+
+    let fika = read(&out, "en/aktiviteter/sondagsfika/index.html");
+    assert!(fika.contains("<h1>Sunday coffee</h1>"));
+    assert!(fika.contains("Every Sunday 12.00–14.00"));
+    assert!(fika.contains(r#"<time datetime="2026-11-29T12:00:00+01:00">Sunday 29 November</time>"#));
+    assert!(
+        fika.contains(r#"<li><a href="/en/aktiviteter/">Activities</a></li>"#),
+        "breadcrumbs in English"
+    );
+    assert!(fika.contains(r#"href="/sok/""#), "search stays Swedish");
+
+    let untranslated = read(&out, "en/aktiviteter/fredagsmote/index.html");
+    assert!(untranslated.contains("<h1>Fredagsmöte</h1>"), "falls back to Swedish");
+    assert!(untranslated.contains("This page has not been translated into English yet"));
+
+    let tips = read(&out, "en/stod/tips/index.html");
+    assert!(
+        tips.contains("<h1>Tips</h1>") && tips.contains("First advice"),
+        "the translation is used"
+    );
+    assert!(!tips.contains("not been translated"));
+    let section = read(&out, "en/stod/index.html");
+    assert!(section.contains("not been translated"));
+    assert!(
+        section.contains(r#"<div class="prose" lang="sv">"#),
+        "Swedish text is marked as Swedish"
+    );
+
+    let sv = read(&out, "aktiviteter/sondagsfika/index.html");
+    assert!(sv.contains(
+        r#"<a class="nav-language" href="/en/aktiviteter/sondagsfika/" hreflang="en" lang="en">In English</a>"#
+    ));
+    assert!(!out.join("en/sok/index.html").exists() && !out.join("en/kalender.ics").exists());
 }

@@ -77,6 +77,16 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
     let (title, summary, _, _) = a.text(&lang.code);
     let mut ctx = base_context(site, lang, &a.url, title, Some(summary));
     ctx.insert("activity", &view::activity_view(site, lang, a));
+    if let Some(b) = &a.booking {
+        let text = lang.fill(
+            "activity.book_text",
+            &[
+                ("capacity", &b.capacity.to_string()),
+                ("days", &b.opens_days_before.to_string()),
+            ],
+        );
+        ctx.insert("booking_text", &text);
+    }
     ctx.insert("jsonld", &crate::render::jsonld::activity(site, a));
     ctx.insert(
         "ics",

@@ -1,6 +1,7 @@
 //! Pointing a translation's links at its own pages: a link to `/kalender/` on an English page
 //! goes to `/en/kalender/` when that page exists, and stays as it is when it does not (search,
-//! feeds, files), so no link leads nowhere.
+//! feeds, files), so no link leads nowhere. Links that carry `hreflang` are left alone: they
+//! already name the language they lead to.
 
 use std::collections::HashSet;
 
@@ -36,7 +37,13 @@ fn rewrite(html: &str, prefix: &str, pages: &HashSet<String>) -> String {
         let target = &after[..end];
         let (path, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
         let own = format!("{prefix}{path}");
-        if !path.starts_with("//") && !path.starts_with(&format!("{prefix}/")) && pages.contains(&own) {
+        // A link that names its language (the language switcher) already goes where it should.
+        let names_language = after[end..].starts_with("\" hreflang=");
+        if !names_language
+            && !path.starts_with("//")
+            && !path.starts_with(&format!("{prefix}/"))
+            && pages.contains(&own)
+        {
             out.push_str(&own);
             if let Some(f) = fragment {
                 out.push('#');
@@ -61,10 +68,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        let html = r#"<a href="/">Hem</a> <a href="/kalender/">K</a> <a href="/sok/">S</a> <a href="/stod/tips/#rad">T</a> <a href="/assets/x.css">C</a> <a href="/en/kalender/">E</a> <a href="//other/">O</a>"#;
+        let html = r#"<a href="/">Hem</a> <a href="/kalender/">K</a> <a href="/sok/">S</a> <a href="/stod/tips/#rad">T</a> <a href="/assets/x.css">C</a> <a href="/en/kalender/">E</a> <a href="//other/">O</a> <a href="/" hreflang="sv">Sv</a>"#;
         assert_eq!(
             rewrite(html, "/en", &pages),
-            r#"<a href="/en/">Hem</a> <a href="/en/kalender/">K</a> <a href="/sok/">S</a> <a href="/en/stod/tips/#rad">T</a> <a href="/assets/x.css">C</a> <a href="/en/kalender/">E</a> <a href="//other/">O</a>"#
+            r#"<a href="/en/">Hem</a> <a href="/en/kalender/">K</a> <a href="/sok/">S</a> <a href="/en/stod/tips/#rad">T</a> <a href="/assets/x.css">C</a> <a href="/en/kalender/">E</a> <a href="//other/">O</a> <a href="/" hreflang="sv">Sv</a>"#
         );
     }
 }

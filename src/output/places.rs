@@ -2,7 +2,7 @@
 
 use super::pages::{breadcrumbs, builtin_intro};
 use super::{OutputFile, par_pages};
-use crate::content::{Place, Site};
+use crate::content::{Place, Site, Term};
 use crate::error::Result;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
@@ -45,6 +45,12 @@ fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<Outp
     let url = p.url.clone().unwrap_or_default();
     let mut ctx = base_context(site, lang, &url, &p.name, Some(&format!("{}, {}", p.address, p.area)));
     ctx.insert("place", p);
+    let features: Vec<Term> = p
+        .accessibility
+        .iter()
+        .map(|f| Term::new(&f.key, lang.term("accessibility", &f.key, &f.label)))
+        .collect();
+    ctx.insert("features", &features);
     ctx.insert("activities", &coming_at(site, lang, p));
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/platser/")));
     Ok(OutputFile::page(&lang.url(&url), theme.render("place.html", &ctx)?))

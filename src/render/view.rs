@@ -120,6 +120,12 @@ pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, descriptio
     let own = lang.url(url);
     ctx.insert("site", &site.config);
     ctx.insert("site_title", site_title(site, lang));
+    // `[extra] tagline`, or `tagline_en` for another language.
+    let tagline = [format!("tagline_{}", lang.code), "tagline".to_string()]
+        .iter()
+        .find_map(|k| site.config.extra.get(k).and_then(|v| v.as_str()))
+        .unwrap_or("");
+    ctx.insert("tagline", tagline);
     ctx.insert("lang", &lang.code);
     ctx.insert("t", &lang.table);
     ctx.insert("current_url", url);
