@@ -305,6 +305,9 @@ fn the_printable_programme_covers_this_week_and_next() {
     assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
     let page = read(&out, "program/index.html");
     assert!(page.contains("Vecka 48 och 49"), "{page}");
+    assert!(page.contains(">Söndag 29 november</h2>"), "{page}");
+    let en = read(&out, "en/program/index.html");
+    assert!(en.contains(">Sunday 29 November</h2>"), "{en}");
     assert!(page.contains("23 november – 6 december 2026"));
     assert!(
         page.contains(r#"<time datetime="2026-11-29T12:00:00+01:00">12.00–14.00</time>"#),

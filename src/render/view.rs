@@ -424,6 +424,8 @@ pub struct DayView {
     pub date: String,
     /// `torsdag 3 december`.
     pub date_text: String,
+    /// `Torsdag 3 december`, for headings.
+    pub heading: String,
     /// Whether it is today.
     pub is_today: bool,
     /// What happens, by start time.
@@ -457,6 +459,7 @@ pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<Day
             _ => out.push(DayView {
                 date: view.date.clone(),
                 date_text: lang.long_date(o.date),
+                heading: capitalize(&lang.long_date(o.date)),
                 is_today: o.date == site.today,
                 occurrences: vec![view],
             }),
