@@ -5,10 +5,12 @@
 //! into a fresh folder and swaps it in only when everything succeeded.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod error;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod schedule;

@@ -7,8 +7,10 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 use omtanke::build::{self, BuildOptions};
+use omtanke::check::{self, CheckOptions};
 use omtanke::diagnostics;
 use omtanke::error::Error;
+use omtanke::new;
 
 /// Omtanke: builds the Omtanke Helsingborg website from Markdown pages and TOML activity files.
 #[derive(Parser)]
@@ -52,15 +54,59 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
-    /// Check the content without writing anything; exit 1 if there are errors.
+    /// Check the site without writing anything; exit 1 if there are errors.
     ///
-    /// Example:
-    ///   omtanke check --root .
+    /// Checks everything `build` checks, plus links and #anchors that lead nowhere, missing
+    /// pictures, link texts such as "klicka här", pictures without alt text, skipped heading
+    /// levels, activities with no coming dates (errors) and places no activity uses (warnings).
+    /// Exit status 1 if there are errors, 0 if there are only warnings.
+    ///
+    /// Examples:
+    ///   omtanke check
+    ///   omtanke check --root ../min-sajt --today 2026-11-26
+    ///   omtanke check --external        # also try every http(s) link (needs the internet)
     #[command(verbatim_doc_comment)]
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Also ask other sites whether linked pages exist (10 s timeout; failures are warnings).
+        #[arg(long)]
+        external: bool,
     },
+    /// Create a new activity, page or bulletin-board post to fill in.
+    ///
+    /// The file has every field, with example values that build as they are and a comment in
+    /// Swedish explaining each line.
+    ///
+    /// NAME becomes the address: lowercase letters a-z, digits and -. A page's NAME may have
+    /// folders. Existing files are never overwritten.
+    ///
+    /// Examples:
+    ///   omtanke new activity stickcafe       # content/aktiviteter/stickcafe.toml
+    ///   omtanke new page stod/ny-sida        # content/stod/ny-sida.md, at /stod/ny-sida/
+    ///   omtanke new post boule               # content/anslagstavla/boule.md
+    #[command(verbatim_doc_comment)]
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: NewKind,
+        /// The file's name without extension, e.g. stickcafe or stod/ny-sida.
+        name: String,
+        /// The site's folder, with site.toml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+/// The kinds of file `omtanke new` makes.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NewKind {
+    /// An activity: content/aktiviteter/NAME.toml.
+    Activity,
+    /// A page: content/NAME.md.
+    Page,
+    /// A bulletin-board post: content/anslagstavla/NAME.md.
+    Post,
 }
 
 #[derive(Args)]
@@ -94,28 +140,20 @@ fn main() -> ExitCode {
         Command::Build { site, output, base_url } => {
             run_build(&site.options(output, base_url)).map_or(ExitCode::FAILURE, |_| ExitCode::SUCCESS)
         }
-        Command::Check { site } => match build::render(&site.options(None, None)) {
-            Ok((s, files)) => {
-                diagnostics::print(&s.warnings);
-                eprintln!("No errors: {} pages and files would be written.", files.len());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                report(&e);
-                ExitCode::FAILURE
-            }
-        },
+        Command::Check { site, external } => run_check(&CheckOptions {
+            build: site.options(None, None),
+            external,
+        }),
+        Command::New { kind, name, root } => run_new(&root, kind, &name),
         Command::Serve { site, port, open } => {
             let opts = site.options(None, None);
-            let Some(report) = run_build(&opts) else {
-                return ExitCode::FAILURE;
-            };
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()
                 .expect("tokio runtime");
-            let served = runtime.block_on(omtanke::serve::serve_dir(report.output, port, |addr| {
-                eprintln!("Serving the site at http://{addr}/ — press Ctrl-C to stop.");
+            // The site is built into memory; a site with errors is still served, showing them.
+            let served = runtime.block_on(omtanke::serve::serve(opts, port, |addr| {
+                eprintln!("Serving the site at http://{addr}/ — changes show at once. Press Ctrl-C to stop.");
                 if open {
                     let _ = std::process::Command::new("xdg-open")
                         .arg(format!("http://{addr}/"))
@@ -129,6 +167,58 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+    }
+}
+
+fn run_check(opts: &CheckOptions) -> ExitCode {
+    let diags = match check::check(opts) {
+        Ok(d) => d,
+        Err(Error::Content(d)) => d,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    diagnostics::print(&diags);
+    eprintln!("{}", check::summary(&diags));
+    if check::has_errors(&diags) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_new(root: &std::path::Path, kind: NewKind, name: &str) -> ExitCode {
+    let kind = match kind {
+        NewKind::Activity => new::Kind::Activity,
+        NewKind::Page => new::Kind::Page,
+        NewKind::Post => new::Kind::Post,
+    };
+    match new::create(root, kind, name, chrono::Local::now().date_naive()) {
+        Ok(c) => {
+            let shown = if root == std::path::Path::new(".") {
+                c.path
+            } else {
+                root.join(&c.path)
+            };
+            println!("Wrote {}.", shown.display());
+            if let Some(note) = c.note {
+                println!("Note: {note}.");
+            }
+            println!(
+                "Next: open it, change the example values (the comments explain each line), then run\n  omtanke check\nand see it at {} with\n  omtanke serve",
+                c.url
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e @ new::NewError::BadName { .. }) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
         }
     }
 }

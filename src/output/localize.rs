@@ -9,18 +9,22 @@ use rayon::prelude::*;
 
 use super::{Body, OutputFile};
 
-/// Rewrites `href="/…"` in the HTML files of one language (all under `prefix`, e.g. `/en`).
-pub(super) fn links(prefix: &str, files: &mut [OutputFile]) {
-    let pages: HashSet<String> = files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .map(|f| format!("/{}", f.path.strip_suffix("index.html").unwrap_or(&f.path)))
-        .collect();
+/// The site paths of the HTML pages among output paths (`en/kalender/index.html` → `/en/kalender/`).
+pub fn page_urls<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    paths
+        .filter(|p| p.ends_with(".html"))
+        .map(|p| format!("/{}", p.strip_suffix("index.html").unwrap_or(p)))
+        .collect()
+}
+
+/// Rewrites `href="/…"` in the HTML files of one language (all under `prefix`, e.g. `/en`), given
+/// the site paths of that language's pages.
+pub(super) fn links(prefix: &str, pages: &HashSet<String>, files: &mut [OutputFile]) {
     files.par_iter_mut().for_each(|f| {
         if let (true, Body::Bytes(bytes)) = (f.path.ends_with(".html"), &mut f.body)
             && let Ok(html) = std::str::from_utf8(bytes)
         {
-            let rewritten = rewrite(html, prefix, &pages);
+            let rewritten = rewrite(html, prefix, pages);
             *bytes = rewritten.into_bytes();
         }
     });

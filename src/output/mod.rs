@@ -110,7 +110,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
             .flat_map(|(_, f)| f.iter().cloned())
             .collect();
         if !lang.is_default {
-            localize::links(&lang.prefix(), &mut own);
+            let pages = localize::page_urls(own.iter().map(|f| f.path.as_str()));
+            localize::links(&lang.prefix(), &pages, &mut own);
         }
         files.extend(own);
     }
@@ -131,6 +132,38 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
             body: Body::Copy(a.file.clone()),
         });
     }
+    Ok(files)
+}
+
+/// Renders only the given pages (site paths of the default language, e.g. `/stod/tips/` or `/`)
+/// in every language, for the dev server's quick updates. `existing` lists the output paths the
+/// site already has, so that a translation's links can be pointed at its own pages.
+pub fn render_pages<'a>(
+    site: &Site,
+    theme: &Theme,
+    urls: &[String],
+    existing: impl Iterator<Item = &'a str> + Clone,
+) -> Result<Vec<OutputFile>> {
+    let langs = theme.langs(&site.config.language, site.config.languages.keys().cloned());
+    let mut files = vec![];
+    for lang in &langs {
+        let mut own = pages::render_some(site, theme, lang, urls)?;
+        if !lang.is_default {
+            let prefix = format!("{}/", &lang.prefix()[1..]);
+            let pages = localize::page_urls(existing.clone().filter(|p| p.starts_with(&prefix)));
+            localize::links(&lang.prefix(), &pages, &mut own);
+        }
+        files.extend(own);
+    }
+    Ok(files)
+}
+
+/// Renders the outputs that sum up many pages (the feeds, the search index), for the dev server
+/// to refresh after a quick update.
+pub fn render_summaries(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let lang = theme.lang(&site.config.language, &site.config.language);
+    let mut files = feeds::render(site, theme, &lang)?;
+    files.extend(search::render(site, theme, &lang)?);
     Ok(files)
 }
 

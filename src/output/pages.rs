@@ -55,6 +55,24 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
     Ok(files)
 }
 
+/// Renders only some pages (site paths of the default language) in one language.
+pub(super) fn render_some(site: &Site, theme: &Theme, lang: &Lang, urls: &[String]) -> Result<Vec<OutputFile>> {
+    let chosen: Vec<&Page> = urls
+        .iter()
+        .filter_map(|u| site.page(u))
+        .filter(|p| !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())))
+        .collect();
+    par_pages(&chosen, |p| {
+        let (shown, translated) = site.localized(&p.url, &lang.code).unwrap_or((p, true));
+        let html = if p.url == "/" {
+            home(site, theme, lang, shown, translated)?
+        } else {
+            page(site, theme, lang, p, shown, translated)?
+        };
+        Ok(OutputFile::page(&lang.url(&p.url), html))
+    })
+}
+
 /// A page's `template = "…"` must name a template the theme has.
 fn check_templates(site: &Site, theme: &Theme) -> Result<()> {
     let diags: Vec<Diagnostic> = site

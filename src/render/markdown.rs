@@ -38,7 +38,9 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-fn options() -> Options {
+/// The Markdown extensions the site uses; `omtanke check` parses with the same ones so that it
+/// sees the same links and headings as the renderer.
+pub fn options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

@@ -1,0 +1,136 @@
+//! Reading the links, images and headings of a piece of Markdown with their byte positions, so
+//! that every finding can point at the exact text an editor wrote.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::render::markdown;
+
+/// Whether a [`Link`] is a link or an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// `[text](dest)`, `<https://…>` or a reference link.
+    Link,
+    /// `![alt](src)`.
+    Image,
+}
+
+/// A link or image as written in Markdown.
+#[derive(Debug, Clone)]
+pub struct Link {
+    /// Link or image.
+    pub kind: LinkKind,
+    /// Where it leads (a link) or the picture's address (an image).
+    pub dest: String,
+    /// The visible text of a link, or the alt text of an image. A link's text includes the alt
+    /// text of images inside it, since that is what a screen reader announces.
+    pub text: String,
+    /// Whether a link has an image inside it.
+    pub has_image: bool,
+    /// Byte range in the Markdown.
+    pub span: Range<usize>,
+}
+
+/// A heading as written in Markdown.
+#[derive(Debug, Clone)]
+pub struct HeadingAt {
+    /// 1 to 6.
+    pub level: u8,
+    /// Byte range in the Markdown.
+    pub span: Range<usize>,
+}
+
+/// What a piece of Markdown links to and how it is structured.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    /// Links and images in document order (an image inside a link comes after the link).
+    pub links: Vec<Link>,
+    /// Headings in document order.
+    pub headings: Vec<HeadingAt>,
+}
+
+/// Scans Markdown with the same extensions the renderer uses.
+pub fn scan(markdown: &str) -> Scanned {
+    let mut out = Scanned::default();
+    // Indices into `out.links` of the links and images that are open at this point; text goes
+    // to all of them, because an image's alt text is also its enclosing link's text.
+    let mut open: Vec<usize> = vec![];
+    for (event, span) in Parser::new_ext(markdown, markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                open.push(out.links.len());
+                out.links.push(Link {
+                    kind: LinkKind::Link,
+                    dest: dest_url.to_string(),
+                    text: String::new(),
+                    has_image: false,
+                    span,
+                });
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                for &i in &open {
+                    out.links[i].has_image = true;
+                }
+                open.push(out.links.len());
+                out.links.push(Link {
+                    kind: LinkKind::Image,
+                    dest: dest_url.to_string(),
+                    text: String::new(),
+                    has_image: false,
+                    span,
+                });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                open.pop();
+            }
+            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+                for &i in &open {
+                    out.links[i].text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                for &i in &open {
+                    out.links[i].text.push(' ');
+                }
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                // The span of a heading includes its line break; a marker should stay on its line.
+                let end = span.start + markdown[span.clone()].trim_end().len();
+                out.headings.push(HeadingAt {
+                    level: level as u8,
+                    span: span.start..end,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_images_and_headings_with_positions() {
+        let md = "## Rubrik\n\nSe [tipsen](/stod/tips/#rad) och ![en katt](katt.jpg).\n\n[![Logga](logga.svg)](/)\n";
+        let s = scan(md);
+        assert_eq!(s.headings.len(), 1);
+        assert_eq!((s.headings[0].level, s.headings[0].span.start), (2, 0));
+        let l = &s.links[0];
+        assert_eq!(
+            (l.kind, l.dest.as_str(), l.text.as_str()),
+            (LinkKind::Link, "/stod/tips/#rad", "tipsen")
+        );
+        assert_eq!(&md[l.span.clone()], "[tipsen](/stod/tips/#rad)");
+        assert_eq!(
+            (s.links[1].kind, s.links[1].text.as_str()),
+            (LinkKind::Image, "en katt")
+        );
+        let logo = &s.links[2];
+        assert!(logo.has_image);
+        assert_eq!(logo.text, "Logga");
+        assert_eq!(s.links[3].dest, "logga.svg");
+    }
+}
