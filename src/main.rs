@@ -1,5 +1,6 @@
 //! The `omtanke` command line: parsing and dispatch only.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -223,9 +224,29 @@ fn run_new(root: &std::path::Path, kind: NewKind, name: &str) -> ExitCode {
     }
 }
 
+/// Shows a spinner on a terminal when a build takes longer than a second, so a long build does
+/// not look like a hung one; it is never drawn when stderr is not a terminal.
+fn spinner_after_a_second() -> (std::sync::mpsc::Sender<()>, std::thread::JoinHandle<()>) {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let handle = std::thread::spawn(move || {
+        if !std::io::stderr().is_terminal() || wait.recv_timeout(std::time::Duration::from_secs(1)).is_ok() {
+            return;
+        }
+        let bar = indicatif::ProgressBar::new_spinner().with_message("Building the site …");
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let _ = wait.recv();
+        bar.finish_and_clear();
+    });
+    (done, handle)
+}
+
 fn run_build(opts: &BuildOptions) -> Option<build::BuildReport> {
     let started = Instant::now();
-    match build::build(opts) {
+    let (done, spinner) = spinner_after_a_second();
+    let result = build::build(opts);
+    let _ = done.send(());
+    let _ = spinner.join();
+    match result {
         Ok(r) => {
             diagnostics::print(&r.warnings);
             eprintln!(
