@@ -73,6 +73,30 @@ const targets = [
   },
 ];
 
+// The kiosk's bookable group meets every day at 08:00 (kiosk/tests/fixtures/site), so
+// tomorrow's meeting can always be booked.
+function tomorrowsSession() {
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(tomorrow);
+  return encodeURIComponent(`grupp@${day}T08:00`);
+}
+
+targets.push({
+  name: 'kiosk',
+  kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site') },
+  pages: [
+    { path: '/', type: 'kiosk-home' },
+    { path: '/tack/1', type: 'kiosk-thanks' },
+    { path: '/valkommen', type: 'kiosk-welcome' },
+    { path: '/boka', type: 'kiosk-sessions' },
+    { path: `/boka/plats?tillfalle=${tomorrowsSession()}`, type: 'kiosk-book', h1: 'Boka plats' },
+    { path: '/avboka', type: 'kiosk-cancel' },
+    { path: '/integritet', type: 'kiosk-privacy' },
+    { path: '/admin/login', type: 'kiosk-admin-login' },
+  ],
+  keyboard: ['/', '/boka'],
+});
+
 function fromEnvironment() {
   const baseURL = process.env.OMTANKE_TEST_URL;
   if (!baseURL) return null;

@@ -103,6 +103,9 @@ function serve(dir) {
  * as it is. Returns { baseURL, dir (the built folder, or null), close() }.
  */
 async function start(target) {
+  if (target.kiosk) {
+    return startKiosk(target.kiosk);
+  }
   if (target.baseURL) {
     return { baseURL: target.baseURL.replace(/\/$/, ''), dir: null, close: async () => {} };
   }
@@ -113,6 +116,46 @@ async function start(target) {
     fs.rmSync(path.dirname(dir), { recursive: true, force: true });
   };
   return { baseURL: server.baseURL, dir, close };
+}
+
+const KIOSK_BIN = process.env.OMTANKE_KIOSK_BIN
+  ? path.resolve(process.env.OMTANKE_KIOSK_BIN)
+  : path.resolve(__dirname, '..', '..', '..', 'target', 'debug', 'omtanke-kiosk');
+
+/**
+ * Starts the kiosk daemon on an ephemeral port with a fresh database in a temporary folder,
+ * on the site folder `options.content`. Returns { baseURL, dir: null, close() }.
+ */
+function startKiosk(options) {
+  if (!process.env.OMTANKE_KIOSK_BIN) {
+    execFileSync('cargo', ['build', '--quiet', '-p', 'omtanke-kiosk'], { cwd: REPO, stdio: 'inherit' });
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-kiosk-'));
+  const { spawn } = require('node:child_process');
+  const child = spawn(KIOSK_BIN, ['--content', options.content, '--db', path.join(tmp, 'db.sqlite3'), '--listen', '127.0.0.1:0'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`the kiosk did not start:\n${seen}`)), 20000);
+    child.stderr.on('data', (chunk) => {
+      seen += chunk;
+      const m = seen.match(/listening on (http:\/\/[^/\s]+)/);
+      if (m && timer) {
+        clearTimeout(timer);
+        resolve({
+          baseURL: m[1],
+          dir: null,
+          close: async () => {
+            child.kill('SIGTERM');
+            await new Promise((r) => child.once('exit', r));
+            fs.rmSync(tmp, { recursive: true, force: true });
+          },
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the kiosk exited with ${code}:\n${seen}`)));
+  });
 }
 
 function launch() {
@@ -135,7 +178,9 @@ function launch() {
  * `baseURL` are recorded in `foreign` and blocked (so a mistake never reaches the network).
  */
 async function newContext(browser, baseURL, options = {}) {
-  const context = await browser.newContext(options);
+  // The kiosk's Content-Security-Policy would stop axe-core being injected; the policy itself is
+  // tested on the kiosk's responses, so the browser may ignore it here.
+  const context = await browser.newContext({ bypassCSP: true, ...options });
   const origin = new URL(baseURL).origin;
   const foreign = [];
   const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' ||
@@ -187,4 +232,5 @@ function expectNone(problems, heading) {
   if (problems.length > 0) throw new CheckFailed(`${heading}\n${problems.join('\n')}`);
 }
 
-module.exports = { CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };
+module.exports = {
+  startKiosk, CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };

@@ -10,7 +10,7 @@ const { spawnSync } = require('node:child_process');
 const { fileURLToPath } = require('node:url');
 const vnuJar = String(require('vnu-jar'));
 const { targets } = require('../pages');
-const { buildSite, htmlFiles, expectNone } = require('../lib/harness');
+const { buildSite, htmlFiles, expectNone, startKiosk } = require('../lib/harness');
 
 const JAVA = process.env.JAVA || 'java';
 
@@ -41,6 +41,33 @@ for (const target of targets.filter((t) => t.site)) {
       assert.equal(run.status, 0, `vnu.jar exited with ${run.status}:\n${run.stderr}`);
     } finally {
       fs.rmSync(path.dirname(dir), { recursive: true, force: true });
+    }
+  });
+}
+
+// Pages served by a running program (the kiosk) are fetched and checked the same way.
+for (const target of targets.filter((t) => t.kiosk)) {
+  test(`valid HTML: every listed page of ${target.name}`, async () => {
+    const server = await startKiosk(target.kiosk);
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'omtanke-kiosk-html-'));
+    try {
+      const files = [];
+      for (const [i, p] of target.pages.entries()) {
+        const res = await fetch(server.baseURL + p.path);
+        const file = path.join(dir, `${i}-${p.type}.html`);
+        fs.writeFileSync(file, await res.text());
+        files.push(file);
+      }
+      const run = spawnSync(JAVA, ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8' });
+      assert.ifError(run.error);
+      const report = JSON.parse(run.stderr || run.stdout);
+      const lines = report.messages
+        .filter((m) => m.type === 'error' || m.subType === 'fatal')
+        .map((m) => `${path.basename(fileURLToPath(m.url))}:${m.lastLine ?? '?'}: ${m.message}`);
+      expectNone(lines, `${target.name}: HTML errors:`);
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 }

@@ -1,0 +1,73 @@
+//! The kiosk's configuration file (`/etc/omtanke-kiosk/kiosk.toml`), with command-line overrides.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Everything the daemon needs to know.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Address to listen on; loopback so that only the kiosk's own browser reaches it.
+    pub listen: SocketAddr,
+    /// The site folder (with site.toml and content/) whose activities can be booked.
+    pub content: PathBuf,
+    /// The SQLite database file.
+    pub database: PathBuf,
+    /// Folder for the nightly backups (seven are kept); beside the database when empty.
+    pub backup_dir: Option<PathBuf>,
+    /// Days after an occurrence that booking names and phone numbers are kept.
+    pub retention_days: u32,
+    /// The café's name, shown on the screens.
+    pub cafe_name: String,
+    /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00".
+    pub opening_hours: Vec<String>,
+    /// Seconds without a touch before a screen returns to the start.
+    pub idle_seconds: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            content: PathBuf::from("."),
+            database: PathBuf::from("omtanke-kiosk.sqlite3"),
+            backup_dir: None,
+            retention_days: 7,
+            cafe_name: "Pratcafé Söder".into(),
+            opening_hours: vec!["Torsdagar 12.00–19.00".into()],
+            idle_seconds: 90,
+        }
+    }
+}
+
+impl Config {
+    /// Reads a configuration file; a missing file at the default place means the defaults.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Config> {
+        let Some(path) = path else { return Ok(Config::default()) };
+        let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        toml::from_str(&text).map_err(|e| {
+            let at = e.span().map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                format!(
+                    ":{}:{}",
+                    before.matches('\n').count() + 1,
+                    before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1
+                )
+            });
+            anyhow::anyhow!("{}{}: {}", path.display(), at.unwrap_or_default(), e.message())
+        })
+    }
+
+    /// Where backups go.
+    pub fn backups(&self) -> PathBuf {
+        self.backup_dir.clone().unwrap_or_else(|| {
+            self.database
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .join("backups")
+        })
+    }
+}

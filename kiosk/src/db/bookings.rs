@@ -1,0 +1,270 @@
+//! Bookings of places in bookable activities, with a waiting list. Counting and inserting happen
+//! in one IMMEDIATE transaction, so two visitors can never take the last place at once.
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::{Db, DbResult, random_code};
+
+/// Letters for cancellation codes: no 0/O or 1/I/L, which are easy to mix up on a screen.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// What a booking attempt became.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum BookOutcome {
+    /// A place is booked; the code cancels it.
+    Confirmed {
+        /// Cancellation code.
+        code: String,
+    },
+    /// On the waiting list.
+    Waitlisted {
+        /// Cancellation code.
+        code: String,
+    },
+    /// Full, and the activity keeps no waiting list.
+    Full,
+    /// This name already has a booking for this occurrence.
+    AlreadyBooked,
+}
+
+/// What to book.
+#[derive(Debug, Clone)]
+pub struct BookingRequest<'a> {
+    /// Session id (`activity@start`).
+    pub session: &'a str,
+    /// Activity id.
+    pub activity: &'a str,
+    /// Start as RFC 3339.
+    pub starts_at: &'a str,
+    /// Places.
+    pub capacity: u32,
+    /// Whether a waiting list is kept.
+    pub waitlist: bool,
+    /// First name or nickname.
+    pub name: &'a str,
+    /// Phone number, optional.
+    pub phone: Option<&'a str>,
+}
+
+/// A booking as staff see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Booking {
+    /// Row id.
+    pub id: i64,
+    /// Session id.
+    pub session: String,
+    /// Name, or none once purged.
+    pub name: Option<String>,
+    /// Phone, or none.
+    pub phone: Option<String>,
+    /// Cancellation code.
+    pub code: String,
+    /// confirmed, waitlisted or cancelled.
+    pub status: String,
+    /// Whether staff marked them as there.
+    pub attended: bool,
+}
+
+/// Places taken for one session.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Taken {
+    /// Confirmed bookings.
+    pub booked: u32,
+    /// On the waiting list.
+    pub waitlisted: u32,
+}
+
+impl Db {
+    /// Books a place, or a place on the waiting list, or reports that there is none.
+    pub fn book(&self, req: &BookingRequest<'_>) -> DbResult<BookOutcome> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let key = req.name.trim().to_lowercase();
+        let existing: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM bookings WHERE session = ?1 AND name_key = ?2 AND status IN ('confirmed', 'waitlisted')",
+                params![req.session, key],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if existing.is_some() {
+            return Ok(BookOutcome::AlreadyBooked);
+        }
+        let booked: u32 = tx.query_row(
+            "SELECT COUNT(*) FROM bookings WHERE session = ?1 AND status = 'confirmed'",
+            params![req.session],
+            |r| r.get(0),
+        )?;
+        let status = if booked < req.capacity {
+            "confirmed"
+        } else if req.waitlist {
+            "waitlisted"
+        } else {
+            return Ok(BookOutcome::Full);
+        };
+        let code = loop {
+            let code = random_code(5, CODE_ALPHABET);
+            let taken: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM bookings WHERE code = ?1)",
+                params![code],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                break code;
+            }
+        };
+        tx.execute(
+            "INSERT INTO bookings (session, activity, starts_at, name, name_key, phone, code, status, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
+            params![
+                req.session,
+                req.activity,
+                req.starts_at,
+                req.name.trim(),
+                key,
+                req.phone,
+                code,
+                status
+            ],
+        )?;
+        tx.commit()?;
+        Ok(if status == "confirmed" {
+            BookOutcome::Confirmed { code }
+        } else {
+            BookOutcome::Waitlisted { code }
+        })
+    }
+
+    /// Cancels a booking by its code. A freed place goes to the first on the waiting list.
+    /// Returns false when no active booking has that code.
+    pub fn cancel(&self, code: &str) -> DbResult<bool> {
+        let code = code.trim().to_uppercase();
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let found: Option<(String, String)> = tx
+            .query_row(
+                "SELECT session, status FROM bookings WHERE code = ?1 AND status IN ('confirmed', 'waitlisted')",
+                params![code],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((session, status)) = found else {
+            return Ok(false);
+        };
+        tx.execute(
+            "UPDATE bookings SET status = 'cancelled' WHERE code = ?1",
+            params![code],
+        )?;
+        if status == "confirmed" {
+            tx.execute(
+                "UPDATE bookings SET status = 'confirmed' WHERE id =
+                 (SELECT id FROM bookings WHERE session = ?1 AND status = 'waitlisted' ORDER BY id LIMIT 1)",
+                params![session],
+            )?;
+        }
+        tx.commit()?;
+        Ok(true)
+    }
+
+    /// Places taken per session.
+    pub fn taken(&self) -> DbResult<std::collections::HashMap<String, Taken>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT session, SUM(status = 'confirmed'), SUM(status = 'waitlisted') FROM bookings
+             WHERE status IN ('confirmed', 'waitlisted') GROUP BY session",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Taken {
+                    booked: r.get(1)?,
+                    waitlisted: r.get(2)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The bookings of one session, in booking order.
+    pub fn bookings_of(&self, session: &str) -> DbResult<Vec<Booking>> {
+        self.booking_rows("WHERE session = ?1 ORDER BY id", params![session])
+    }
+
+    /// Every booking from a session start onwards (RFC 3339 prefix comparison), for exports.
+    pub fn bookings_between(&self, from: &str, to: &str) -> DbResult<Vec<(String, String, Booking)>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT activity, starts_at, id, session, name, phone, code, status, attended FROM bookings
+             WHERE substr(starts_at, 1, 10) >= ?1 AND substr(starts_at, 1, 10) <= ?2 ORDER BY starts_at, id",
+        )?;
+        let rows = stmt.query_map(params![from, to], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Booking {
+                    id: r.get(2)?,
+                    session: r.get(3)?,
+                    name: r.get(4)?,
+                    phone: r.get(5)?,
+                    code: r.get(6)?,
+                    status: r.get(7)?,
+                    attended: r.get(8)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn booking_rows(&self, tail: &str, p: impl rusqlite::Params) -> DbResult<Vec<Booking>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT id, session, name, phone, code, status, attended FROM bookings {tail}"
+        ))?;
+        let rows = stmt.query_map(p, |r| {
+            Ok(Booking {
+                id: r.get(0)?,
+                session: r.get(1)?,
+                name: r.get(2)?,
+                phone: r.get(3)?,
+                code: r.get(4)?,
+                status: r.get(5)?,
+                attended: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Marks a booking as attended (or not).
+    pub fn set_attended(&self, id: i64, attended: bool) -> DbResult<bool> {
+        Ok(self
+            .conn()
+            .execute("UPDATE bookings SET attended = ?2 WHERE id = ?1", params![id, attended])?
+            == 1)
+    }
+
+    /// Deletes names and phone numbers of bookings whose occurrence started before `before`
+    /// (RFC 3339); the bookings themselves stay, so the counts do. Returns how many were purged.
+    pub fn purge_before(&self, before: &str) -> DbResult<usize> {
+        Ok(self.conn().execute(
+            "UPDATE bookings SET name = NULL, name_key = NULL, phone = NULL, purged = 1
+             WHERE purged = 0 AND starts_at < ?1",
+            params![before],
+        )?)
+    }
+}
+
+impl Db {
+    /// A booking's session and status by its code.
+    pub fn booking_by_code(&self, code: &str) -> DbResult<Option<(String, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT session, status FROM bookings WHERE code = ?1",
+                params![code.trim().to_uppercase()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+}

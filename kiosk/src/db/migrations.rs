@@ -1,0 +1,65 @@
+//! Numbered schema migrations. The database's `user_version` says how many have run; each new
+//! version of the kiosk only ever appends to this list, so an upgrade never touches old data.
+
+use rusqlite::Connection;
+
+use super::{DbError, DbResult};
+
+const MIGRATIONS: &[&str] = &[
+    // 1: check-ins (anonymous: the hour and the answers, nothing else), bookings, staff.
+    r#"
+    CREATE TABLE checkins (
+        id INTEGER PRIMARY KEY,
+        hour TEXT NOT NULL,             -- local time rounded down to the hour: 2026-11-26T12:00
+        first_visit INTEGER             -- 1 yes, 0 no, NULL not answered
+    );
+    CREATE INDEX checkins_hour ON checkins(hour);
+
+    CREATE TABLE bookings (
+        id INTEGER PRIMARY KEY,
+        session TEXT NOT NULL,          -- activity id @ local start, e.g. samtalsgrupp@2026-11-30T14:00
+        activity TEXT NOT NULL,
+        starts_at TEXT NOT NULL,        -- RFC 3339 with offset
+        name TEXT,                      -- first name or nickname; NULL once purged
+        name_key TEXT,                  -- lower-cased name, for "one booking per name"; NULL once purged
+        phone TEXT,
+        code TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('confirmed', 'waitlisted', 'cancelled')),
+        attended INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        purged INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX bookings_session ON bookings(session, status);
+    CREATE UNIQUE INDEX bookings_one_per_name ON bookings(session, name_key)
+        WHERE status IN ('confirmed', 'waitlisted') AND name_key IS NOT NULL;
+
+    CREATE TABLE staff (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        password_hash TEXT NOT NULL
+    );
+    CREATE TABLE staff_sessions (
+        token_hash TEXT PRIMARY KEY,
+        csrf TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE login_failures (
+        at INTEGER NOT NULL
+    );
+    "#,
+];
+
+/// Brings the database up to the newest schema, each step in its own transaction.
+pub fn run(conn: &mut Connection) -> DbResult<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if current > known {
+        return Err(DbError::TooNew { found: current, known });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

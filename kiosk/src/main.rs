@@ -1,0 +1,181 @@
+//! `omtanke-kiosk`: the pratcafé's touch-screen daemon and its operator commands.
+
+mod auth;
+mod config;
+mod db;
+mod maintenance;
+mod sessions;
+mod snackebord;
+mod validate;
+mod web;
+
+use std::io::Read;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+
+use config::Config;
+use db::Db;
+use web::App;
+
+/// The pratcafé kiosk: anonymous check-ins and bookings, served on this machine only.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    /// Configuration file [default: none; built-in defaults].
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The site folder with site.toml and content/ (overrides the file).
+    #[arg(long, global = true, value_name = "DIR")]
+    content: Option<PathBuf>,
+    /// The database file (overrides the file).
+    #[arg(long, global = true, value_name = "FILE")]
+    db: Option<PathBuf>,
+    /// Address to listen on, e.g. 127.0.0.1:8080 (overrides the file).
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Set the staff password, read from standard input.
+    ///
+    /// Example:
+    ///   printf '%s\n' 'ett långt lösenord' | omtanke-kiosk passwd --config /etc/omtanke-kiosk/kiosk.toml
+    #[command(verbatim_doc_comment)]
+    Passwd,
+    /// Write check-in counts or bookings as CSV to standard output.
+    ///
+    /// Examples:
+    ///   omtanke-kiosk export checkins --from 2026-01-01 --to 2026-12-31 > besok.csv
+    ///   omtanke-kiosk export bookings --from 2026-11-01 --to 2026-11-30
+    #[command(verbatim_doc_comment)]
+    Export {
+        /// What to export: checkins (per day), checkins-by-hour, or bookings.
+        what: String,
+        /// First date, YYYY-MM-DD.
+        #[arg(long)]
+        from: String,
+        /// Last date, YYYY-MM-DD.
+        #[arg(long)]
+        to: String,
+    },
+    /// Copy the database to FILE while the kiosk runs (an online backup).
+    Backup {
+        /// Where to write the copy.
+        file: PathBuf,
+    },
+    /// Delete booking names and phone numbers older than the retention period now.
+    Purge,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_target(false)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config::load(cli.config.as_deref())?;
+    if let Some(c) = cli.content {
+        config.content = c;
+    }
+    if let Some(d) = cli.db {
+        config.database = d;
+    }
+    if let Some(l) = cli.listen {
+        config.listen = l;
+    }
+    let db = Db::open(&config.database)?;
+    match cli.command {
+        Some(Command::Passwd) => {
+            let mut input = String::new();
+            std::io::stdin().read_to_string(&mut input)?;
+            let password = input.lines().next().unwrap_or("").to_string();
+            if password.chars().count() < 10 {
+                anyhow::bail!("the password must be at least 10 characters; type it on standard input");
+            }
+            db.set_password(&password)?;
+            eprintln!("The staff password is set. Staff who were logged in must log in again.");
+            Ok(())
+        }
+        Some(Command::Backup { file }) => {
+            db.backup_to(&file)?;
+            eprintln!("Wrote a backup to {}.", file.display());
+            Ok(())
+        }
+        Some(Command::Purge) => {
+            let app = app(config, db)?;
+            let n = maintenance::purge(&app)?;
+            eprintln!(
+                "Deleted the names of {n} bookings older than {} days.",
+                app.config.retention_days
+            );
+            Ok(())
+        }
+        Some(Command::Export { what, from, to }) => {
+            let (from, to) = validate::period(&from, &to).map_err(|m| anyhow::anyhow!(m))?;
+            let csv = web::admin::export_csv(&db, &what, from, to).map_err(|m| anyhow::anyhow!(m))?;
+            print!("{csv}");
+            Ok(())
+        }
+        None => serve(config, db),
+    }
+}
+
+fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
+    let catalog = sessions::Catalog::new(&config.content);
+    let theme = omtanke::render::templates::Theme::load(&config.content)?;
+    let words = theme.lang("sv", "sv");
+    Ok(Arc::new(App {
+        db,
+        catalog,
+        config,
+        templates: web::templates::Templates::load()?,
+        words,
+    }))
+}
+
+fn serve(config: Config, db: Db) -> anyhow::Result<()> {
+    let listen = config.listen;
+    let app = app(config, db)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen).await?;
+        let addr = listener.local_addr()?;
+        tracing::info!(%addr, "listening");
+        eprintln!("omtanke-kiosk listening on http://{addr}/");
+        tokio::spawn(maintenance::run(app.clone()));
+        warp::serve(web::routes(app))
+            .incoming(listener)
+            .graceful(shutdown())
+            .run()
+            .await;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+/// Resolves on SIGTERM (systemd stopping the service) or Ctrl-C.
+async fn shutdown() {
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("signal handler");
+    tokio::select! {
+        _ = term.recv() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+}

@@ -1,0 +1,69 @@
+//! Checking what visitors and staff type, with messages in plain Swedish.
+
+use chrono::NaiveDate;
+
+/// The longest name accepted.
+const MAX_NAME: usize = 40;
+
+/// A first name or nickname: 1–40 characters, letters and a few marks, no full names needed.
+pub fn name(input: &str) -> Result<String, String> {
+    let name = input.trim();
+    if name.is_empty() {
+        return Err("Skriv ditt förnamn eller ett smeknamn.".into());
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(format!("Namnet får vara högst {MAX_NAME} tecken. Ett förnamn räcker."));
+    }
+    if name.chars().any(|c| c.is_control()) {
+        return Err("Namnet innehåller tecken som inte går att använda.".into());
+    }
+    Ok(name.to_string())
+}
+
+/// An optional phone number: digits, spaces, +, - and parentheses, 6–20 characters.
+pub fn phone(input: Option<&str>) -> Result<Option<String>, String> {
+    let Some(p) = input.map(str::trim).filter(|p| !p.is_empty()) else {
+        return Ok(None);
+    };
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    if p.len() > 20 || digits < 6 || !p.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+        return Err(
+            "Telefonnumret ser inte rätt ut. Skriv bara siffror, till exempel 070-123 45 67, eller lämna rutan tom."
+                .into(),
+        );
+    }
+    Ok(Some(p.to_string()))
+}
+
+/// A period of dates `YYYY-MM-DD`, `from` not after `to`, at most ten years long.
+pub fn period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), String> {
+    let parse = |s: &str, what: &str| {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("{what} ska skrivas som ÅÅÅÅ-MM-DD, till exempel 2026-11-26."))
+    };
+    let (f, t) = (parse(from, "Startdatum")?, parse(to, "Slutdatum")?);
+    if f > t {
+        return Err("Startdatum måste vara före slutdatum.".into());
+    }
+    if (t - f).num_days() > 3660 {
+        return Err("Välj en period på högst tio år.".into());
+    }
+    Ok((f, t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_phones() {
+        assert_eq!(name("  Anna ").unwrap(), "Anna");
+        assert!(name("").is_err());
+        assert!(name(&"x".repeat(41)).is_err());
+        assert_eq!(phone(Some("070-123 45 67")).unwrap().as_deref(), Some("070-123 45 67"));
+        assert_eq!(phone(Some(" ")).unwrap(), None);
+        assert!(phone(Some("ring mig")).is_err());
+        assert!(period("2026-12-01", "2026-11-01").is_err());
+        assert!(period("2026-11-01", "2026-11-30").is_ok());
+    }
+}

@@ -1,0 +1,210 @@
+//! The JSON API for staff tablets and tests (documented in the README).
+
+use serde::{Deserialize, Serialize};
+use warp::http::StatusCode;
+use warp::{Filter, Rejection, Reply};
+
+use super::{BODY_LIMIT, Shared, problem, with_app};
+use crate::db::bookings::{BookOutcome, BookingRequest};
+use crate::validate;
+
+#[derive(Deserialize)]
+struct CheckinBody {
+    first_visit: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct BookingBody {
+    session: String,
+    name: String,
+    phone: Option<String>,
+}
+
+/// A session with its places taken, as the API lists it.
+#[derive(Serialize)]
+pub struct SessionView {
+    id: String,
+    activity: String,
+    title: String,
+    start: String,
+    end: String,
+    capacity: u32,
+    booked: u32,
+    waitlisted: u32,
+    waitlist: bool,
+}
+
+/// The API's routes under `/api/`.
+pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
+    let checkin = warp::path!("api" / "checkins")
+        .and(warp::post())
+        .and(warp::body::content_length_limit(BODY_LIMIT))
+        .and(warp::body::json())
+        .and(with_app(app.clone()))
+        .and_then(checkin);
+    let sessions = warp::path!("api" / "sessions")
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .and_then(sessions);
+    let book = warp::path!("api" / "bookings")
+        .and(warp::post())
+        .and(warp::body::content_length_limit(BODY_LIMIT))
+        .and(warp::body::json())
+        .and(with_app(app.clone()))
+        .and_then(book);
+    let cancel = warp::path!("api" / "bookings" / String)
+        .and(warp::delete())
+        .and(with_app(app.clone()))
+        .and_then(cancel);
+    let stats = warp::path!("api" / "stats")
+        .and(warp::get())
+        .and(warp::query::<StatsQuery>())
+        .and(crate::auth::staff(app.clone()))
+        .and(with_app(app))
+        .and_then(stats);
+    checkin.or(sessions).or(book).or(cancel).or(stats)
+}
+
+fn internal(e: impl std::fmt::Display) -> Rejection {
+    tracing::error!(error = %e, "database error");
+    problem(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Det gick inte att spara. Försök igen, eller fråga personalen.",
+    )
+}
+
+async fn checkin(body: CheckinBody, app: Shared) -> Result<impl Reply, Rejection> {
+    let id = tokio::task::spawn_blocking(move || app.db.check_in(app.now().naive_local(), body.first_visit))
+        .await
+        .map_err(internal)?
+        .map_err(internal)?;
+    Ok(warp::reply::with_status(
+        warp::reply::json(&serde_json::json!({ "id": id })),
+        StatusCode::CREATED,
+    ))
+}
+
+/// The bookable sessions with places taken.
+pub fn session_views(app: &Shared) -> Result<Vec<SessionView>, Rejection> {
+    let taken = app.db.taken().map_err(internal)?;
+    Ok(app
+        .catalog
+        .sessions(app.now())
+        .into_iter()
+        .map(|s| {
+            let t = taken.get(&s.id).copied().unwrap_or_default();
+            SessionView {
+                start: s.start.to_rfc3339(),
+                end: s.end.to_rfc3339(),
+                booked: t.booked,
+                waitlisted: t.waitlisted,
+                id: s.id,
+                activity: s.activity,
+                title: s.title,
+                capacity: s.capacity,
+                waitlist: s.waitlist,
+            }
+        })
+        .collect())
+}
+
+async fn sessions(app: Shared) -> Result<impl Reply, Rejection> {
+    let views = tokio::task::spawn_blocking(move || session_views(&app))
+        .await
+        .map_err(internal)??;
+    Ok(warp::reply::json(&views))
+}
+
+/// Books a place for a validated request, as both the API and the kiosk form do.
+pub async fn book_session(
+    app: Shared,
+    session: String,
+    name: String,
+    phone: Option<String>,
+) -> Result<BookOutcome, Rejection> {
+    let name = validate::name(&name).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    let phone = validate::phone(phone.as_deref()).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    let Some(s) = app.catalog.find(&session, app.now()) else {
+        return Err(problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Det tillfället går inte att boka. Välj ett annat i listan.",
+        ));
+    };
+    tokio::task::spawn_blocking(move || {
+        let starts_at = s.start.to_rfc3339();
+        app.db.book(&BookingRequest {
+            session: &s.id,
+            activity: &s.activity,
+            starts_at: &starts_at,
+            capacity: s.capacity,
+            waitlist: s.waitlist,
+            name: &name,
+            phone: phone.as_deref(),
+        })
+    })
+    .await
+    .map_err(internal)?
+    .map_err(internal)
+}
+
+async fn book(body: BookingBody, app: Shared) -> Result<warp::reply::Response, Rejection> {
+    let outcome = book_session(app, body.session, body.name, body.phone).await?;
+    let reply = match outcome {
+        BookOutcome::Confirmed { code } => warp::reply::with_status(
+            warp::reply::json(&serde_json::json!({ "code": code, "status": "confirmed" })),
+            StatusCode::CREATED,
+        ),
+        BookOutcome::Waitlisted { code } => warp::reply::with_status(
+            warp::reply::json(&serde_json::json!({ "code": code, "status": "waitlisted" })),
+            StatusCode::CREATED,
+        ),
+        BookOutcome::Full => {
+            return Err(problem(
+                StatusCode::CONFLICT,
+                "Det är fullt, och det finns ingen kö till det här tillfället.",
+            ));
+        }
+        BookOutcome::AlreadyBooked => {
+            return Err(problem(
+                StatusCode::CONFLICT,
+                "Det finns redan en bokning med det namnet till det här tillfället.",
+            ));
+        }
+    };
+    Ok(reply.into_response())
+}
+
+async fn cancel(code: String, app: Shared) -> Result<impl Reply, Rejection> {
+    let found = tokio::task::spawn_blocking(move || app.db.cancel(&code))
+        .await
+        .map_err(internal)?
+        .map_err(internal)?;
+    if found {
+        Ok(warp::reply::with_status(warp::reply(), StatusCode::NO_CONTENT))
+    } else {
+        Err(problem(StatusCode::NOT_FOUND, "Det finns ingen bokning med den koden."))
+    }
+}
+
+/// A date range for statistics.
+#[derive(Deserialize)]
+pub struct StatsQuery {
+    from: String,
+    to: String,
+}
+
+async fn stats(q: StatsQuery, _staff: crate::auth::Staff, app: Shared) -> Result<impl Reply, Rejection> {
+    let (from, to) = validate::period(&q.from, &q.to).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    let (by_day, by_hour) = tokio::task::spawn_blocking(move || {
+        Ok::<_, crate::db::DbError>((app.db.checkins_by_day(from, to)?, app.db.checkins_by_hour(from, to)?))
+    })
+    .await
+    .map_err(internal)?
+    .map_err(internal)?;
+    let total: i64 = by_day.iter().map(|d| d.visits).sum();
+    let first: i64 = by_day.iter().map(|d| d.first_visits).sum();
+    Ok(warp::reply::json(&serde_json::json!({
+        "from": from.to_string(), "to": to.to_string(), "visits": total, "first_visits": first,
+        "by_day": by_day, "by_hour": by_hour,
+    })))
+}

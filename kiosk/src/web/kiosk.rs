@@ -1,0 +1,257 @@
+//! The touch-screen pages: check in, today's programme, book a place, cancel, privacy. Every
+//! form posts and redirects, so nothing needs JavaScript; every page but the start returns to it
+//! after a while without a touch, which also clears a half-filled form.
+
+use serde::Deserialize;
+use tera::Context;
+use warp::http::{StatusCode, Uri};
+use warp::{Filter, Rejection, Reply};
+
+use super::api::{book_session, session_views};
+use super::{BODY_LIMIT, Shared, with_app};
+use crate::db::bookings::BookOutcome;
+use crate::snackebord;
+
+fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
+    ctx.insert("cafe", &app.config.cafe_name);
+    ctx.insert("idle", &if idle { app.config.idle_seconds } else { 0 });
+    warp::reply::html(app.templates.render(name, &ctx))
+}
+
+fn see_other(to: &str) -> warp::reply::Response {
+    warp::redirect::see_other(to.parse::<Uri>().unwrap_or_else(|_| Uri::from_static("/"))).into_response()
+}
+
+fn long_date(app: &Shared, date: chrono::NaiveDate) -> String {
+    app.words.long_date(date)
+}
+
+/// The kiosk's routes.
+pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
+    let form = || warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Vec<(String, String)>>());
+    let home = warp::path::end()
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| {
+            let now = app.now();
+            let mut ctx = Context::new();
+            ctx.insert("today", &long_date(&app, now.date_naive()));
+            ctx.insert("programme", &app.catalog.programme(now.date_naive()));
+            ctx.insert("hours", &app.config.opening_hours);
+            ctx.insert("starter", snackebord::for_time(now.timestamp()));
+            page(&app, "home.html", ctx, false)
+        });
+    let checkin = warp::path!("checka-in")
+        .and(warp::post())
+        .and(form())
+        .and(with_app(app.clone()))
+        .and_then(|_f: Vec<(String, String)>, app: Shared| async move {
+            let at = app.now().naive_local();
+            let db_app = app.clone();
+            match tokio::task::spawn_blocking(move || db_app.db.check_in(at, None)).await {
+                Ok(Ok(id)) => Ok::<_, Rejection>(see_other(&format!("/tack/{id}"))),
+                _ => Ok(error_page(
+                    &app,
+                    "Det gick inte att checka in just nu. Fråga personalen.",
+                )),
+            }
+        });
+    let thanks = warp::path!("tack" / i64)
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|id: i64, app: Shared| {
+            let mut ctx = Context::new();
+            ctx.insert("id", &id);
+            page(&app, "thanks.html", ctx, true)
+        });
+    let answer = warp::path!("tack" / i64)
+        .and(warp::post())
+        .and(form())
+        .and(with_app(app.clone()))
+        .and_then(|id: i64, f: Vec<(String, String)>, app: Shared| async move {
+            let first = match field(&f, "forsta").as_deref() {
+                Some("ja") => Some(true),
+                Some("nej") => Some(false),
+                _ => None,
+            };
+            if let Some(first) = first {
+                let db_app = app.clone();
+                let _ = tokio::task::spawn_blocking(move || db_app.db.answer_first_visit(id, first)).await;
+            }
+            Ok::<_, Rejection>(see_other("/valkommen"))
+        });
+    let welcome = warp::path!("valkommen")
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| {
+            let mut ctx = Context::new();
+            ctx.insert("back_after", &5);
+            page(&app, "welcome.html", ctx, true)
+        });
+    let sessions = warp::path!("boka").and(warp::get()).and(with_app(app.clone())).and_then(|app: Shared| async move {
+        let list_app = app.clone();
+        let views = tokio::task::spawn_blocking(move || session_views(&list_app)).await.map_err(|_| warp::reject())??;
+        let sessions = app.catalog.sessions(app.now());
+        let rows: Vec<serde_json::Value> = views
+            .iter()
+            .zip(&sessions)
+            .map(|(v, s)| {
+                let v = serde_json::to_value(v).unwrap_or_default();
+                let left = s.capacity as i64 - v["booked"].as_i64().unwrap_or(0);
+                serde_json::json!({
+                    "href": format!("/boka/plats?{}", serde_urlencoded::to_string([("tillfalle", &s.id)]).unwrap_or_default()),
+                    "id": s.id, "title": s.title, "place": s.place,
+                    "date": long_date(&app, s.start.date_naive()),
+                    "time": format!("{}–{}", s.start.format("%H.%M"), s.end.format("%H.%M")),
+                    "left": left.max(0), "waitlist": s.waitlist,
+                })
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("sessions", &rows);
+        Ok::<_, Rejection>(page(&app, "sessions.html", ctx, true))
+    });
+    let book_form = warp::path!("boka" / "plats")
+        .and(warp::get())
+        .and(warp::query::<SessionQuery>())
+        .and(with_app(app.clone()))
+        .map(|q: SessionQuery, app: Shared| book_page(&app, &q.tillfalle, "", "", None));
+    let book = warp::path!("boka" / "plats").and(warp::post()).and(form()).and(with_app(app.clone())).and_then(
+        |f: Vec<(String, String)>, app: Shared| async move {
+            let session = field(&f, "tillfalle").unwrap_or_default();
+            let name = field(&f, "namn").unwrap_or_default();
+            let phone = field(&f, "telefon");
+            match book_session(app.clone(), session.clone(), name.clone(), phone.clone()).await {
+                Ok(BookOutcome::Confirmed { code } | BookOutcome::Waitlisted { code }) => Ok::<_, Rejection>(see_other(&format!("/bokad/{code}"))),
+                Ok(BookOutcome::Full) => Ok(error_page(&app, "Det blev fullt just nu, och det finns ingen kö. Välj gärna ett annat tillfälle.")),
+                Ok(BookOutcome::AlreadyBooked) => Ok(book_page(
+                    &app,
+                    &session,
+                    &name,
+                    phone.as_deref().unwrap_or(""),
+                    Some("Det finns redan en bokning med det namnet. Skriv ett annat namn, till exempel med första bokstaven i efternamnet."),
+                )
+                .into_response()),
+                Err(r) => match r.find::<super::Problem>() {
+                    Some(p) if p.status == StatusCode::UNPROCESSABLE_ENTITY => {
+                        let mut reply = book_page(&app, &session, &name, phone.as_deref().unwrap_or(""), Some(&p.message)).into_response();
+                        *reply.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+                        Ok(reply)
+                    }
+                    _ => Err(r),
+                },
+            }
+        },
+    );
+    let booked = warp::path!("bokad" / String)
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|code: String, app: Shared| {
+            let found = app.db.booking_by_code(&code).ok().flatten();
+            let Some((session, status)) = found else {
+                return error_page(&app, "Det finns ingen bokning med den koden.");
+            };
+            let mut ctx = Context::new();
+            ctx.insert("code", &code.to_uppercase());
+            ctx.insert("waitlisted", &(status == "waitlisted"));
+            ctx.insert("session", &describe(&app, &session));
+            page(&app, "booked.html", ctx, true).into_response()
+        });
+    let cancel_form = warp::path!("avboka")
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| cancel_page(&app, "", None));
+    let cancel = warp::path!("avboka")
+        .and(warp::post())
+        .and(form())
+        .and(with_app(app.clone()))
+        .and_then(|f: Vec<(String, String)>, app: Shared| async move {
+            let code = field(&f, "kod").unwrap_or_default();
+            if code.trim().is_empty() {
+                return Ok::<_, Rejection>(
+                    cancel_page(&app, "", Some("Skriv koden du fick när du bokade.")).into_response(),
+                );
+            }
+            let db_app = app.clone();
+            let c = code.clone();
+            match tokio::task::spawn_blocking(move || db_app.db.cancel(&c)).await {
+                Ok(Ok(true)) => Ok(page(&app, "cancelled.html", Context::new(), true).into_response()),
+                Ok(Ok(false)) => Ok(cancel_page(
+                    &app,
+                    &code,
+                    Some("Det finns ingen bokning med den koden. Kontrollera koden och försök igen."),
+                )
+                .into_response()),
+                _ => Ok(error_page(&app, "Det gick inte att avboka just nu. Fråga personalen.")),
+            }
+        });
+    let privacy = warp::path!("integritet")
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| {
+            let mut ctx = Context::new();
+            ctx.insert("retention_days", &app.config.retention_days);
+            page(&app, "privacy.html", ctx, true)
+        });
+    home.or(checkin)
+        .or(thanks)
+        .or(answer)
+        .or(welcome)
+        .or(sessions)
+        .or(book_form)
+        .or(book)
+        .or(booked)
+        .or(cancel_form)
+        .or(cancel)
+        .or(privacy)
+}
+
+#[derive(Deserialize)]
+struct SessionQuery {
+    tillfalle: String,
+}
+
+fn field(form: &[(String, String)], name: &str) -> Option<String> {
+    form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+}
+
+/// "Samtalsgrupp, måndag 30 november kl. 14.00" for a session id.
+fn describe(app: &Shared, session: &str) -> String {
+    let found = app.catalog.find(session, app.now());
+    match found {
+        Some(s) => format!(
+            "{}, {} kl. {}",
+            s.title,
+            long_date(app, s.start.date_naive()),
+            s.start.format("%H.%M")
+        ),
+        None => session.split('@').next().unwrap_or(session).to_string(),
+    }
+}
+
+fn book_page(app: &Shared, session: &str, name: &str, phone: &str, error: Option<&str>) -> warp::reply::Html<String> {
+    let mut ctx = Context::new();
+    let found = app.catalog.find(session, app.now());
+    ctx.insert("found", &found.is_some());
+    ctx.insert("session", session);
+    ctx.insert("what", &describe(app, session));
+    ctx.insert("name", name);
+    ctx.insert("phone", phone);
+    ctx.insert("error", &error);
+    page(app, "book.html", ctx, true)
+}
+
+fn cancel_page(app: &Shared, code: &str, error: Option<&str>) -> warp::reply::Html<String> {
+    let mut ctx = Context::new();
+    ctx.insert("code", code);
+    ctx.insert("error", &error);
+    page(app, "cancel.html", ctx, true)
+}
+
+fn error_page(app: &Shared, message: &str) -> warp::reply::Response {
+    let mut ctx = Context::new();
+    ctx.insert("message", message);
+    let mut reply = page(app, "error.html", ctx, true).into_response();
+    *reply.status_mut() = StatusCode::CONFLICT;
+    reply
+}

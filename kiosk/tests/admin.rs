@@ -1,0 +1,456 @@
+//! The staff pages under /admin, against the real binary: login, throttling, the session cookie,
+//! CSRF, the overview's counts, bookings (escaped names, attendance, cancelling with promotion
+//! from the waiting list) and CSV exports that equal `omtanke-kiosk export`.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{BIN, Kiosk, Reply, enc};
+
+const PASSWORD: &str = "ett långt lösenord";
+
+/// Sets the staff password with `omtanke-kiosk passwd`, reading it from standard input.
+fn set_password(k: &Kiosk, password: &str) {
+    let mut child = Command::new(BIN)
+        .arg("--db")
+        .arg(&k.db)
+        .arg("passwd")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run passwd");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{password}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "passwd failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A logged-in member of staff: the cookie to send.
+struct StaffClient<'a> {
+    k: &'a Kiosk,
+    cookie: String,
+}
+
+impl StaffClient<'_> {
+    fn get(&self, path: &str) -> Reply {
+        self.k.request("GET", path, &[("cookie", &self.cookie)], b"")
+    }
+
+    fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.k.request(
+            "POST",
+            path,
+            &[
+                ("cookie", &self.cookie),
+                ("content-type", "application/x-www-form-urlencoded"),
+            ],
+            body.as_bytes(),
+        )
+    }
+
+    /// The CSRF token in the forms of a page.
+    fn csrf(&self, path: &str) -> String {
+        let page = self.get(path);
+        assert_eq!(page.status, 200, "{}", page.body);
+        let at = page
+            .body
+            .find("name=\"csrf\" value=\"")
+            .expect("a form with a CSRF token")
+            + "name=\"csrf\" value=\"".len();
+        page.body[at..].split('"').next().unwrap().to_string()
+    }
+}
+
+fn login<'a>(k: &'a Kiosk, password: &str) -> Result<StaffClient<'a>, Reply> {
+    let r = k.post_form("/admin/login", &[("losenord", password)]);
+    if r.status != 303 {
+        return Err(r);
+    }
+    assert_eq!(r.header("location"), Some("/admin"));
+    let cookie = r
+        .header("set-cookie")
+        .expect("a session cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    Ok(StaffClient { k, cookie })
+}
+
+fn first_session(k: &Kiosk, activity: &str) -> String {
+    let sessions = k.get("/api/sessions").json();
+    let s = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["activity"] == activity)
+        .expect("a bookable session");
+    s["id"].as_str().unwrap().to_string()
+}
+
+fn book(k: &Kiosk, session: &str, name: &str) -> serde_json::Value {
+    let body = serde_json::json!({ "session": session, "name": name, "phone": "070-123 45 67" }).to_string();
+    let r = k.post_json("/api/bookings", &body);
+    assert_eq!(r.status, 201, "{}", r.body);
+    r.json()
+}
+
+/// A period around today wherever the test machine's clock and the site's time zone are.
+fn around_today() -> (String, String) {
+    let today = chrono::Utc::now().date_naive();
+    (
+        (today - chrono::Days::new(2)).to_string(),
+        (today + chrono::Days::new(2)).to_string(),
+    )
+}
+
+#[test]
+fn staff_pages_need_a_login() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+
+    let r = k.get("/admin/login");
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.contains("omtanke-kiosk passwd"),
+        "without a password the page says how to set one"
+    );
+    assert!(
+        !r.body.contains("http-equiv=\"refresh\""),
+        "staff pages do not go back to the kiosk's start"
+    );
+    assert!(login(&k, PASSWORD).is_err(), "no password set yet: nobody can log in");
+
+    set_password(&k, PASSWORD);
+    assert!(!k.get("/admin/login").body.contains("omtanke-kiosk passwd"));
+
+    for path in [
+        "/admin",
+        "/admin/bokningar",
+        "/admin?from=2026-01-01&to=2026-01-31",
+        "/admin/export/checkins.csv?from=2026-01-01&to=2026-01-31",
+    ] {
+        let r = k.get(path);
+        assert_eq!(r.status, 303, "{path}");
+        assert_eq!(r.header("location"), Some("/admin/login"), "{path}");
+    }
+    for path in ["/admin/logout", "/admin/bokningar/avboka", "/admin/bokningar/1/narvaro"] {
+        let r = k.post_form(path, &[("csrf", "x"), ("kod", "ABCDE"), ("narvarande", "ja")]);
+        assert_eq!(r.status, 401, "{path}: {}", r.body);
+    }
+    let forged = k.request("GET", "/admin", &[("cookie", "omtanke_staff=notavalidtoken")], b"");
+    assert_eq!(forged.status, 303, "an unknown token is no session");
+    assert_eq!(k.get("/api/stats?from=2026-01-01&to=2026-12-31").status, 401);
+
+    let wrong = k.post_form("/admin/login", &[("losenord", "fel lösenord")]);
+    assert_eq!(wrong.status, 401);
+    assert!(
+        wrong.body.contains("error-summary") && wrong.body.contains("Lösenordet stämmer inte"),
+        "{}",
+        wrong.body
+    );
+    assert!(wrong.header("set-cookie").is_none());
+
+    let r = k.post_form("/admin/login", &[("losenord", PASSWORD)]);
+    assert_eq!(r.status, 303);
+    let cookie = r.header("set-cookie").unwrap();
+    assert!(cookie.starts_with("omtanke_staff="), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+    let staff = StaffClient {
+        k: &k,
+        cookie: cookie.split(';').next().unwrap().to_string(),
+    };
+
+    let overview = staff.get("/admin");
+    assert_eq!(overview.status, 200);
+    assert!(!overview.body.contains("http-equiv=\"refresh\""));
+    assert_eq!(
+        staff.get("/admin/login").status,
+        303,
+        "logged in: the login page leads on to the overview"
+    );
+    assert_eq!(
+        staff.get("/api/stats?from=2026-01-01&to=2026-12-31").status,
+        200,
+        "the API accepts the staff cookie"
+    );
+
+    // Every form needs the session's CSRF token.
+    assert_eq!(staff.post("/admin/logout", &[]).status, 403);
+    assert_eq!(staff.post("/admin/logout", &[("csrf", "")]).status, 403);
+    assert_eq!(
+        staff
+            .post("/admin/logout", &[("csrf", "wrongtokenwrongtokenwrongtoken12")])
+            .status,
+        403
+    );
+    assert_eq!(staff.post("/admin/bokningar/avboka", &[("kod", "ABCDE")]).status, 403);
+    assert_eq!(
+        staff
+            .post("/admin/bokningar/1/narvaro", &[("csrf", "nope"), ("narvarande", "ja")])
+            .status,
+        403
+    );
+    assert_eq!(
+        staff.get("/admin").status,
+        200,
+        "a refused form does not end the session"
+    );
+
+    let csrf = staff.csrf("/admin");
+    let out = staff.post("/admin/logout", &[("csrf", &csrf)]);
+    assert_eq!(out.status, 303);
+    assert_eq!(out.header("location"), Some("/admin/login"));
+    assert!(out.header("set-cookie").unwrap().contains("Max-Age=0"));
+    assert_eq!(staff.get("/admin").status, 303, "the old cookie no longer works");
+    assert_eq!(staff.get("/api/stats?from=2026-01-01&to=2026-12-31").status, 401);
+}
+
+#[test]
+fn logins_are_throttled_after_failures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    set_password(&k, PASSWORD);
+    for i in 1..=5 {
+        assert_eq!(
+            k.post_form("/admin/login", &[("losenord", "fel")]).status,
+            401,
+            "failure {i}"
+        );
+    }
+    let sixth = k.post_form("/admin/login", &[("losenord", "fel")]);
+    assert_eq!(sixth.status, 429);
+    let right = k.post_form("/admin/login", &[("losenord", PASSWORD)]);
+    assert_eq!(right.status, 429, "throttled even with the right password");
+    assert!(right.body.contains("för många felaktiga försök"), "{}", right.body);
+    assert!(right.header("set-cookie").is_none());
+}
+
+#[test]
+fn overview_counts_and_csv_exports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    set_password(&k, PASSWORD);
+    for first in ["true", "true", "true", "false", "null"] {
+        assert_eq!(
+            k.post_json("/api/checkins", &format!(r#"{{"first_visit": {first}}}"#))
+                .status,
+            201
+        );
+    }
+    let session = first_session(&k, "grupp");
+    book(&k, &session, "Anna");
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+
+    let page = staff.get("/admin");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains(r#"id="idag-totalt">5<"#),
+        "today's total:\n{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"id="veckan-totalt">5<"#), "this week's total");
+    assert!(page.body.contains("varav 3 första gången"));
+    assert!(
+        page.body.contains(r#"role="img""#) && page.body.contains("aria-label=\"Stapeldiagram"),
+        "charts with a text alternative"
+    );
+    assert!(
+        page.body.contains("<caption>Incheckningar per timme i dag</caption>"),
+        "the numbers as a table"
+    );
+
+    let (from, to) = around_today();
+    let period = staff.get(&format!("/admin?from={from}&to={to}"));
+    assert_eq!(period.status, 200);
+    assert!(
+        period.body.contains("5 incheckningar, varav 3 första gången"),
+        "{}",
+        period.body
+    );
+    assert!(period.body.contains("Per timme på dagen"));
+    let bad = staff.get(&format!("/admin?from={to}&to={from}"));
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("error-summary") && bad.body.contains("Startdatum måste vara före slutdatum"));
+    let bad = staff.get("/admin?from=igår&to=2026-01-01");
+    assert_eq!(bad.status, 422);
+    assert!(bad.body.contains("ÅÅÅÅ-MM-DD"));
+
+    for what in ["checkins", "checkins-by-hour", "bookings"] {
+        let r = staff.get(&format!("/admin/export/{what}.csv?from={from}&to={to}"));
+        assert_eq!(r.status, 200, "{what}: {}", r.body);
+        assert_eq!(r.header("content-type"), Some("text/csv; charset=utf-8"));
+        let disposition = r.header("content-disposition").unwrap();
+        assert!(
+            disposition.starts_with("attachment; filename=") && disposition.ends_with(".csv\""),
+            "{disposition}"
+        );
+        let cli = Command::new(BIN)
+            .arg("--db")
+            .arg(&k.db)
+            .args(["export", what, "--from", &from, "--to", &to])
+            .output()
+            .unwrap();
+        assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+        assert_eq!(
+            String::from_utf8(cli.stdout).unwrap(),
+            r.body,
+            "the web export of {what} equals `omtanke-kiosk export`"
+        );
+        match what {
+            "checkins" => {
+                let lines: Vec<&str> = r.body.lines().collect();
+                assert_eq!(lines[0], "datum,besok,forsta_besok");
+                assert_eq!(lines.len(), 2, "{}", r.body);
+                assert!(lines[1].ends_with(",5,3"), "{}", r.body);
+            }
+            "checkins-by-hour" => {
+                assert!(r.body.starts_with("timme,besok,forsta_besok\n") && r.body.lines().count() >= 2)
+            }
+            _ => assert!(
+                r.body.contains("\"Anna\"") && r.body.contains("\"grupp\""),
+                "{}",
+                r.body
+            ),
+        }
+    }
+    assert_eq!(
+        staff
+            .get(&format!("/admin/export/okand.csv?from={from}&to={to}"))
+            .status,
+        404
+    );
+    assert_eq!(
+        staff
+            .get("/admin/export/checkins.csv?from=2026-02-01&to=2026-01-01")
+            .status,
+        422
+    );
+}
+
+#[test]
+fn bookings_escaped_attendance_and_cancel_with_promotion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    set_password(&k, PASSWORD);
+    let session = first_session(&k, "grupp");
+    let script = book(&k, &session, "<script>alert(1)</script>");
+    assert_eq!(script["status"], "confirmed");
+    for i in 2..=14 {
+        assert_eq!(book(&k, &session, &format!("Gäst {i}"))["status"], "confirmed");
+    }
+    let waiting = book(&k, &session, "Väntande");
+    assert_eq!(waiting["status"], "waitlisted");
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+
+    let page = staff.get("/admin/bokningar");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the name shows as text"
+    );
+    assert!(!page.body.contains("<script>alert"), "and never as markup");
+    assert!(page.body.contains("Bokade platser: 14 av 14. I kö: 1"), "{}", page.body);
+    assert!(page.body.contains("070-123 45 67"));
+
+    // Mark the first booking as there, then undo it.
+    let end = page.body.find("/narvaro\"").expect("a form to mark attendance");
+    let start = page.body[..end].rfind('/').unwrap() + 1;
+    let id: i64 = page.body[start..end]
+        .parse()
+        .expect("a booking id in the form's address");
+    let csrf = staff.csrf("/admin/bokningar");
+    let r = staff.post(
+        &format!("/admin/bokningar/{id}/narvaro"),
+        &[("csrf", &csrf), ("narvarande", "ja"), ("tillbaka", "t-x")],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(r.header("location"), Some("/admin/bokningar?klart=narvaro&vid=t-x#t-x"));
+    let page = staff.get("/admin/bokningar?klart=narvaro");
+    assert!(page.body.contains("Närvaron är sparad"));
+    assert_eq!(page.body.matches(r#"aria-pressed="true""#).count(), 1);
+    let (from, to) = around_today();
+    let csv = staff
+        .get(&format!("/admin/export/bookings.csv?from={from}&to={to}"))
+        .body;
+    assert_eq!(csv.lines().filter(|l| l.ends_with(",ja")).count(), 1, "{csv}");
+    let r = staff.post(
+        &format!("/admin/bokningar/{id}/narvaro"),
+        &[("csrf", &csrf), ("narvarande", "nej"), ("tillbaka", "<bad>")],
+    );
+    assert_eq!(
+        r.header("location"),
+        Some("/admin/bokningar?klart=narvaro"),
+        "an odd fragment is dropped"
+    );
+    assert_eq!(
+        staff
+            .get("/admin/bokningar")
+            .body
+            .matches(r#"aria-pressed="true""#)
+            .count(),
+        0
+    );
+    assert_eq!(
+        staff
+            .post(
+                "/admin/bokningar/999999/narvaro",
+                &[("csrf", &csrf), ("narvarande", "ja")]
+            )
+            .status,
+        404
+    );
+
+    // Staff cancel a confirmed place: the first on the waiting list gets it.
+    let code = script["code"].as_str().unwrap();
+    let r = staff.post("/admin/bokningar/avboka", &[("csrf", &csrf), ("kod", code)]);
+    assert_eq!(r.status, 303);
+    assert!(
+        r.header("location")
+            .unwrap()
+            .starts_with("/admin/bokningar?klart=avbokad")
+    );
+    let sessions = k.get("/api/sessions").json();
+    let s = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == session.as_str())
+        .unwrap();
+    assert_eq!(
+        (s["booked"].as_i64(), s["waitlisted"].as_i64()),
+        (Some(14), Some(0)),
+        "the waiting list moved up"
+    );
+    let page = staff.get("/admin/bokningar?klart=avbokad");
+    assert!(page.body.contains("Bokningen är avbokad"));
+    assert!(page.body.contains("Bokade platser: 14 av 14<"), "{}", page.body);
+    assert!(page.body.contains("Avbokad"));
+    assert!(!page.body.contains("I kö:"));
+
+    let again = staff.post("/admin/bokningar/avboka", &[("csrf", &csrf), ("kod", code)]);
+    assert_eq!(again.header("location"), Some("/admin/bokningar?klart=okand#avboka"));
+    assert!(
+        staff
+            .get("/admin/bokningar?klart=okand")
+            .body
+            .contains("Det finns ingen aktiv bokning med den koden")
+    );
+}

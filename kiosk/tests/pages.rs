@@ -1,0 +1,124 @@
+//! The touch-screen pages: every form posts and redirects, without JavaScript.
+
+mod common;
+
+use common::Kiosk;
+
+#[test]
+fn check_in_with_the_optional_question() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    let home = k.get("/");
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains(r#"<form method="post" action="/checka-in">"#));
+    assert!(
+        home.body.contains(r#"href="/integritet""#),
+        "the privacy notice is one tap away"
+    );
+    assert!(home.header("set-cookie").is_none(), "no cookies for visitors");
+    assert!(!home.body.contains("data-idle"), "the start screen does not time out");
+
+    let r = k.post_form("/checka-in", &[]);
+    assert_eq!(r.status, 303);
+    let thanks = r.header("location").unwrap().to_string();
+    assert!(thanks.starts_with("/tack/"));
+    let page = k.get(&thanks);
+    assert!(page.body.contains("Är det första gången du är här?"));
+    assert!(
+        page.body.contains(r#"<body data-idle="90">"#),
+        "returns to the start by itself"
+    );
+    assert!(page.body.contains(r#"<script src="/assets/idle.js" defer></script>"#));
+    assert!(k.get("/assets/idle.js").body.contains("window.location.href = '/'"));
+    let r = k.post_form(&thanks, &[("forsta", "ja")]);
+    assert_eq!((r.status, r.header("location")), (303, Some("/valkommen")));
+    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    let (n, first): (i64, Option<i64>) = conn
+        .query_row("SELECT COUNT(*), MAX(first_visit) FROM checkins", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((n, first), (1, Some(1)));
+    let hour: String = conn.query_row("SELECT hour FROM checkins", [], |r| r.get(0)).unwrap();
+    assert!(hour.ends_with(":00"), "stored to the hour only: {hour}");
+}
+
+#[test]
+fn book_see_the_code_and_cancel() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    let list = k.get("/boka");
+    assert_eq!(list.status, 200);
+    let href = list
+        .body
+        .split(r#"<a class="session" href=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    let form = k.get(&href);
+    assert_eq!(form.status, 200, "{href}");
+    assert!(form.body.contains(r#"<label for="namn">"#));
+    let session = href.split("tillfalle=").nth(1).unwrap();
+    let session = percent_decode(session);
+
+    let r = k.post_form("/boka/plats", &[("tillfalle", &session), ("namn", ""), ("telefon", "")]);
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(r#"class="error-summary""#) && r.body.contains("Skriv ditt förnamn"));
+
+    let r = k.post_form(
+        "/boka/plats",
+        &[("tillfalle", &session), ("namn", "Kim"), ("telefon", "")],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let done = r.header("location").unwrap().to_string();
+    let code = done.trim_start_matches("/bokad/").to_string();
+    let page = k.get(&done);
+    assert!(
+        page.body
+            .contains(&format!(r#"<p class="code" aria-label="Koden är {code}">{code}</p>"#))
+    );
+    assert!(page.body.contains("Du har en plats!"));
+    assert!(!page.body.contains("Kim"), "the name is not shown on the shared screen");
+
+    let r = k.post_form("/avboka", &[("kod", "XXXXX")]);
+    assert!(r.body.contains("Det finns ingen bokning med den koden"));
+    let r = k.post_form("/avboka", &[("kod", &code.to_lowercase())]);
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("Du har avbokat"));
+}
+
+#[test]
+fn privacy_notice_and_unknown_pages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    let p = k.get("/integritet");
+    assert_eq!(p.status, 200);
+    assert!(p.body.contains("7 dagar efter träffen"));
+    assert_eq!(k.get("/finns-inte").status, 404);
+    assert_eq!(
+        k.get("/assets/kiosk.css").header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else if bytes[i] == b'+' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
