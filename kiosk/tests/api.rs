@@ -319,3 +319,35 @@ fn backup_makes_a_working_copy() {
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn stops_cleanly_on_sigterm_and_picks_up_content_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site_copy = tmp.path().join("site");
+    std::fs::create_dir_all(site_copy.join("content/aktiviteter")).unwrap();
+    std::fs::copy(site().join("site.toml"), site_copy.join("site.toml")).unwrap();
+    for f in ["grupp.toml", "liten.toml"] {
+        std::fs::copy(
+            site().join("content/aktiviteter").join(f),
+            site_copy.join("content/aktiviteter").join(f),
+        )
+        .unwrap();
+    }
+    let mut k = Kiosk::start_with(tmp.path(), &site_copy);
+    assert_eq!(first_session(&k, "liten")["capacity"], 1);
+    let liten = site_copy.join("content/aktiviteter/liten.toml");
+    let text = std::fs::read_to_string(&liten).unwrap();
+    std::fs::write(&liten, text.replace("capacity = 1", "capacity = 3")).unwrap();
+    let started = std::time::Instant::now();
+    while first_session(&k, "liten")["capacity"] != 3 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "the change was never picked up"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    // SAFETY: sending SIGTERM to our own child, as systemd does when stopping the service.
+    unsafe { libc::kill(k.child.id() as i32, libc::SIGTERM) };
+    let status = k.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+}
