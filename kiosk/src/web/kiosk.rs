@@ -7,7 +7,7 @@ use tera::Context;
 use warp::http::{StatusCode, Uri};
 use warp::{Filter, Rejection, Reply};
 
-use super::api::{book_session, session_views};
+use super::api::book_session;
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::BookOutcome;
 use crate::snackebord;
@@ -88,29 +88,39 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
             ctx.insert("back_after", &5);
             page(&app, "welcome.html", ctx, true)
         });
-    let sessions = warp::path!("boka").and(warp::get()).and(with_app(app.clone())).and_then(|app: Shared| async move {
-        let list_app = app.clone();
-        let views = tokio::task::spawn_blocking(move || session_views(&list_app)).await.map_err(|_| warp::reject())??;
-        let sessions = app.catalog.sessions(app.now());
-        let rows: Vec<serde_json::Value> = views
-            .iter()
-            .zip(&sessions)
-            .map(|(v, s)| {
-                let v = serde_json::to_value(v).unwrap_or_default();
-                let left = s.capacity as i64 - v["booked"].as_i64().unwrap_or(0);
-                serde_json::json!({
-                    "href": format!("/boka/plats?{}", serde_urlencoded::to_string([("tillfalle", &s.id)]).unwrap_or_default()),
-                    "id": s.id, "title": s.title, "place": s.place,
-                    "date": long_date(&app, s.start.date_naive()),
-                    "time": format!("{}–{}", s.start.format("%H.%M"), s.end.format("%H.%M")),
-                    "left": left.max(0), "waitlist": s.waitlist,
+    let sessions = warp::path!("boka")
+        .and(warp::get())
+        .and(warp::query::<PageQuery>())
+        .and(with_app(app.clone()))
+        .and_then(|q: PageQuery, app: Shared| async move {
+            let db_app = app.clone();
+            let taken = tokio::task::spawn_blocking(move || db_app.db.taken()).await.map_err(|_| warp::reject())?;
+            let taken = taken.unwrap_or_default();
+            let all = app.catalog.sessions(app.now());
+            // A page of the list at a time, so the screen never needs scrolling.
+            let pages = all.len().div_ceil(SESSIONS_PER_PAGE).max(1);
+            let current = q.sida.unwrap_or(1).clamp(1, pages);
+            let rows: Vec<serde_json::Value> = all
+                .iter()
+                .skip((current - 1) * SESSIONS_PER_PAGE)
+                .take(SESSIONS_PER_PAGE)
+                .map(|s| {
+                    let booked = taken.get(&s.id).map_or(0, |t| t.booked);
+                    serde_json::json!({
+                        "href": format!("/boka/plats?{}", serde_urlencoded::to_string([("tillfalle", &s.id)]).unwrap_or_default()),
+                        "title": s.title, "place": s.place,
+                        "date": long_date(&app, s.start.date_naive()),
+                        "time": format!("{}–{}", s.start.format("%H.%M"), s.end.format("%H.%M")),
+                        "left": s.capacity.saturating_sub(booked), "waitlist": s.waitlist,
+                    })
                 })
-            })
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("sessions", &rows);
-        Ok::<_, Rejection>(page(&app, "sessions.html", ctx, true))
-    });
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert("sessions", &rows);
+            ctx.insert("page", &current);
+            ctx.insert("pages", &pages);
+            Ok::<_, Rejection>(page(&app, "sessions.html", ctx, true))
+        });
     let book_form = warp::path!("boka" / "plats")
         .and(warp::get())
         .and(warp::query::<SessionQuery>())
@@ -204,6 +214,14 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(cancel_form)
         .or(cancel)
         .or(privacy)
+}
+
+/// How many meetings the booking list shows at once: two columns of three fit the screen.
+const SESSIONS_PER_PAGE: usize = 6;
+
+#[derive(Deserialize)]
+struct PageQuery {
+    sida: Option<usize>,
 }
 
 #[derive(Deserialize)]
