@@ -394,3 +394,16 @@ fn english_pages_with_translations_fallbacks_and_a_switcher() {
     ));
     assert!(!out.join("en/sok/index.html").exists() && !out.join("en/kalender.ics").exists());
 }
+
+#[test]
+fn the_citizens_pot_sums_requests_per_study_association() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let page = read(&out, "anslagstavla/invanarpott/index.html");
+    let row = r#"<tr><th scope="row">ABF</th><td class="num">2</td><td class="num">2300 kr</td><td class="num">1500 kr</td></tr>"#;
+    assert!(page.contains(row), "{page}");
+    assert!(read(&out, "anslagstavla/index.html").contains(r#"<a href="/anslagstavla/invanarpott/">"#));
+    assert!(read(&out, "sitemap.xml").contains("<loc>https://test.example.se/anslagstavla/invanarpott/</loc>"));
+    assert!(read(&out, "en/anslagstavla/invanarpott/index.html").contains("Asked for"));
+}

@@ -93,7 +93,13 @@ pub struct Site {
 }
 
 /// Sections whose listing pages are built in; an `_index.md` in them only adds title and intro.
-pub const BUILT_IN_SECTIONS: &[&str] = &["/aktiviteter/", "/platser/", "/anslagstavla/", "/kalender/"];
+pub const BUILT_IN_SECTIONS: &[&str] = &[
+    "/aktiviteter/",
+    "/platser/",
+    "/anslagstavla/",
+    "/anslagstavla/invanarpott/",
+    "/kalender/",
+];
 
 /// Activity ids that would collide with the filter pages under `/aktiviteter/`.
 const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"];

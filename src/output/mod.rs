@@ -11,6 +11,7 @@ mod localize;
 mod open_data;
 mod pages;
 mod places;
+mod pot;
 mod program;
 mod search;
 mod sitemap;
@@ -72,13 +73,14 @@ type Producer = fn(&Site, &Theme, &Lang) -> Result<Vec<OutputFile>>;
 
 /// What every language has: its pages, activities, listings, calendar, places, board and
 /// programme. Feeds, open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 6] = [
+const TRANSLATED: [Producer; 7] = [
     pages::render,
     activities::render,
     calendar::render,
     places::render,
     board::render,
     program::render,
+    pot::render,
 ];
 const DEFAULT_ONLY: [Producer; 5] = [
     feeds::render,

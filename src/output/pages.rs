@@ -238,6 +238,7 @@ pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
         "/platser/" => lang.t("place.list_title"),
         "/anslagstavla/" => lang.t("board.title"),
         "/kalender/" => lang.t("calendar.title"),
+        "/anslagstavla/invanarpott/" => lang.t("pot.title"),
         _ => "",
     }
 }

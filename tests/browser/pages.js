@@ -37,6 +37,7 @@ const targets = [
       { path: '/anslagstavla/', type: 'board' },
       { path: '/anslagstavla/boule-i-ramlosa-brunnspark/', type: 'post' },
       { path: '/nyheter/', type: 'news' },
+      { path: '/anslagstavla/invanarpott/', type: 'citizens-pot' },
       { path: '/om/tillganglighet/', type: 'accessibility-statement' },
       { path: '/stod/tips/lattlast/', type: 'easy-read' },
       { path: '/program/', type: 'programme' },
