@@ -407,3 +407,57 @@ fn the_citizens_pot_sums_requests_per_study_association() {
     assert!(read(&out, "sitemap.xml").contains("<loc>https://test.example.se/anslagstavla/invanarpott/</loc>"));
     assert!(read(&out, "en/anslagstavla/invanarpott/index.html").contains("Asked for"));
 }
+
+#[test]
+fn visit_statistics_with_totals_and_suppressed_small_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "statistik/index.html");
+    // huset.csv: a year of 1,850 visits over 96 café days; mobil.csv: 9 visits on one day.
+    let part = |id: &str| {
+        page.split(&format!(r#"<h2 id="{id}">"#))
+            .nth(1)
+            .unwrap()
+            .split("</section>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let huset = part("huset");
+    assert!(huset.starts_with("Huset</h2>"), "the place's name from its file");
+    assert!(huset.contains("<div><dt>Besök</dt><dd>1850</dd></div>"));
+    assert!(huset.contains("<div><dt>Dagar med besök</dt><dd>96</dd></div>"));
+    let month_sum: u64 = huset
+        .split("<caption>Besök per månad, Huset</caption>")
+        .nth(1)
+        .unwrap()
+        .split("</tbody>")
+        .next()
+        .unwrap()
+        .split(r#"<td class="num">"#)
+        .skip(1)
+        .step_by(2)
+        .map(|c| c.split('<').next().unwrap().parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(month_sum, 1850, "the month table adds up to the year");
+    assert!(
+        huset.contains(r#"<tr><th scope="row">måndag</th><td class="num">0</td>"#),
+        "no café on Mondays"
+    );
+    let mobil = part("mobil");
+    assert!(
+        mobil.contains(r#"<tr><th scope="row">10–11</th><td class="num" colspan="2">färre än 5</td></tr>"#),
+        "3 visits are suppressed"
+    );
+    assert!(
+        mobil.contains(r#"<tr><th scope="row">11–12</th><td class="num">6</td><td class="num">2</td></tr>"#),
+        "6 visits are shown"
+    );
+    assert!(part("alla").contains("<div><dt>Besök</dt><dd>1859</dd></div>"));
+    assert!(
+        page.contains(r#"role="img" aria-label="Besök per timme på dagen""#),
+        "charts are images with a description"
+    );
+}

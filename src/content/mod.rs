@@ -8,6 +8,7 @@ pub mod page;
 pub mod place;
 pub mod post;
 pub mod toml_doc;
+pub mod visits;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -88,6 +89,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Files under `static/`, copied as they are.
     pub static_files: Vec<Asset>,
+    /// Visit counts per meeting place (`content/data/besok/*.csv`), sorted by id.
+    pub visits: Vec<visits::Visits>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -99,6 +102,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/anslagstavla/",
     "/anslagstavla/invanarpott/",
     "/kalender/",
+    "/statistik/",
 ];
 
 /// Activity ids that would collide with the filter pages under `/aktiviteter/`.
@@ -109,6 +113,7 @@ enum Loaded {
     Activity(Box<Activity>),
     Place(Place),
     Post(Box<Post>),
+    Visits(visits::Visits),
     Asset(Asset),
     Nothing,
 }
@@ -118,6 +123,7 @@ enum Kind {
     Activity,
     Place,
     Post,
+    Visits,
     Asset,
 }
 
@@ -163,6 +169,7 @@ impl Site {
         let mut places = vec![];
         let mut posts = vec![];
         let mut assets = vec![];
+        let mut visit_files = vec![];
         for (loaded, d) in results {
             diags.extend(d);
             match loaded {
@@ -172,6 +179,7 @@ impl Site {
                 Loaded::Place(p) => places.push(p),
                 Loaded::Post(p) => posts.push(*p),
                 Loaded::Asset(a) => assets.push(a),
+                Loaded::Visits(v) => visit_files.push(v),
                 Loaded::Nothing => {}
             }
         }
@@ -216,6 +224,7 @@ impl Site {
         } else {
             vec![]
         };
+        visit_files.sort_by(|a: &visits::Visits, b| a.id.cmp(&b.id));
         let today = opts
             .today
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.timezone).date_naive());
@@ -230,6 +239,7 @@ impl Site {
             posts,
             assets,
             static_files,
+            visits: visit_files,
             warnings,
         })
     }
@@ -303,6 +313,7 @@ fn classify(rel: &Path) -> Kind {
         ("aktiviteter", true, "toml") => Kind::Activity,
         ("platser", true, "toml") => Kind::Place,
         ("anslagstavla", true, "md") if stem != "_index" => Kind::Post,
+        ("data", _, "csv") if rel.parent() == Some(Path::new(visits::FOLDER)) => Kind::Visits,
         (_, _, "md") => Kind::Page,
         _ => Kind::Asset,
     }
@@ -382,6 +393,7 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
             }
             post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p)))
         }
+        Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Asset => unreachable!("assets return early"),
     }
 }

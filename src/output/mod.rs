@@ -15,6 +15,7 @@ mod pot;
 mod program;
 mod search;
 mod sitemap;
+mod statistics;
 mod vtimezone;
 
 use std::path::PathBuf;
@@ -73,7 +74,8 @@ type Producer = fn(&Site, &Theme, &Lang) -> Result<Vec<OutputFile>>;
 
 /// What every language has: its pages, activities, listings, calendar, places, board and
 /// programme. Feeds, open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 7] = [
+const TRANSLATED: [Producer; 8] = [
+    statistics::render,
     pages::render,
     activities::render,
     calendar::render,

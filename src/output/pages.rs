@@ -239,6 +239,7 @@ pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
         "/anslagstavla/" => lang.t("board.title"),
         "/kalender/" => lang.t("calendar.title"),
         "/anslagstavla/invanarpott/" => lang.t("pot.title"),
+        "/statistik/" => lang.t("statistics.title"),
         _ => "",
     }
 }

@@ -68,6 +68,7 @@ const targets = [
       { path: '/anslagstavla/boule/', type: 'post' },
       { path: '/nyheter/forsta/', type: 'news-item' },
       { path: '/platser/huset/', type: 'place' },
+      { path: '/statistik/', type: 'statistics' },
       { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
     ],
     keyboard: [],

@@ -1,0 +1,145 @@
+//! Visit counts of the meeting places (`content/data/besok/<place>.csv`), as the kiosk's
+//! `export-stats` writes them: one row per hour with visits, `datum,timme,besok,forsta_besok`.
+//!
+//! ```text
+//! datum,timme,besok,forsta_besok
+//! 2026-11-26,12,8,2
+//! 2026-11-26,13,11,1
+//! ```
+//!
+//! `timme` may be empty when only a day's total is known.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diagnostics::{Diagnostic, Source};
+
+/// The folder below `content/` with the visit files.
+pub const FOLDER: &str = "data/besok";
+
+/// One row of counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct VisitRow {
+    /// The day.
+    pub date: NaiveDate,
+    /// The hour of the day (0–23), when known.
+    pub hour: Option<u8>,
+    /// Visits.
+    pub visits: u32,
+    /// Of which first visits.
+    pub first_visits: u32,
+}
+
+/// The visits of one meeting place.
+#[derive(Debug, Clone, Serialize)]
+pub struct Visits {
+    /// File stem; the place id when a place file has the same name.
+    pub id: String,
+    /// The rows in file order.
+    pub rows: Vec<VisitRow>,
+}
+
+const HEADER: &str = "datum,timme,besok,forsta_besok";
+
+/// Parses a visit file, reporting every bad line.
+pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Visits> {
+    let mut rows = vec![];
+    let mut offset = 0;
+    let mut lines = src.text.split_inclusive('\n');
+    let header = lines.next().unwrap_or("");
+    if header.trim().trim_start_matches('\u{feff}') != HEADER {
+        diags.push(
+            Diagnostic::error(
+                src,
+                Some(0..header.trim_end().len()),
+                "the first line is not the expected header",
+            )
+            .help(format!(
+                "the file starts with the line `{HEADER}`, as omtanke-kiosk export-stats writes it"
+            )),
+        );
+        return None;
+    }
+    offset += header.len();
+    for line in lines {
+        let span = offset..offset + line.trim_end().len();
+        offset += line.len();
+        let text = line.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = text.split(',').map(str::trim).collect();
+        let bad = |what: &str| {
+            Diagnostic::error(src, Some(span.clone()), format!("this line {what}"))
+                .help("write date,hour,visits,first visits, e.g. `2026-11-26,12,8,2` (the hour may be empty)")
+        };
+        if fields.len() != 4 {
+            diags.push(bad(&format!("has {} fields, not 4", fields.len())));
+            continue;
+        }
+        let Ok(date) = NaiveDate::parse_from_str(fields[0], "%Y-%m-%d") else {
+            diags.push(bad(&format!("has \"{}\", which is not a date YYYY-MM-DD", fields[0])));
+            continue;
+        };
+        let hour = match fields[1] {
+            "" => None,
+            h => match h.parse::<u8>() {
+                Ok(h) if h < 24 => Some(h),
+                _ => {
+                    diags.push(bad(&format!("has the hour \"{h}\"; hours are 0 to 23")));
+                    continue;
+                }
+            },
+        };
+        let (Ok(visits), Ok(first_visits)) = (fields[2].parse::<u32>(), fields[3].parse::<u32>()) else {
+            diags.push(bad("has a count that is not a whole number of 0 or more"));
+            continue;
+        };
+        if first_visits > visits {
+            diags.push(bad("has more first visits than visits"));
+            continue;
+        }
+        rows.push(VisitRow {
+            date,
+            hour,
+            visits,
+            first_visits,
+        });
+    }
+    Some(Visits {
+        id: id.to_string(),
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_and_reports_bad_lines_with_positions() {
+        let src = Source::new(
+            "content/data/besok/at-soder.csv",
+            "datum,timme,besok,forsta_besok\n2026-11-26,12,8,2\n2026-11-26,,3,0\n2026-13-01,12,1,0\n2026-11-27,25,1,0\n2026-11-27,12,1,2\n",
+        );
+        let mut diags = vec![];
+        let v = parse(&src, "at-soder", &mut diags).unwrap();
+        assert_eq!(v.rows.len(), 2);
+        assert_eq!(v.rows[1].hour, None);
+        let lines: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[0].starts_with("content/data/besok/at-soder.csv:4:1: error: this line has \"2026-13-01\""),
+            "{lines:?}"
+        );
+        assert!(lines[1].contains(":5:1:") && lines[1].contains("hours are 0 to 23"));
+        assert!(lines[2].contains("more first visits than visits"));
+    }
+
+    #[test]
+    fn a_wrong_header_is_named() {
+        let mut diags = vec![];
+        assert!(parse(&Source::new("x.csv", "date,visits\n"), "x", &mut diags).is_none());
+        assert!(diags[0].to_string().contains("datum,timme,besok,forsta_besok"));
+    }
+}
