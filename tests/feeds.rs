@@ -2,22 +2,13 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{build, fixture, read, repo, stderr};
+use common::{build, fixture, python_check, read, repo, stderr};
 
 fn feedparser(out: &std::path::Path, base: &str, news: usize, posts: usize) {
-    let check = Command::new("python3")
-        .arg(repo().join("tests/python/check_feeds.py"))
-        .arg(out)
-        .args([base, &news.to_string(), &posts.to_string()])
-        .output()
-        .expect("python3");
-    assert!(
-        check.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&check.stdout),
-        String::from_utf8_lossy(&check.stderr)
+    let (news, posts) = (news.to_string(), posts.to_string());
+    python_check(
+        "check_feeds.py",
+        &[out.as_os_str(), base.as_ref(), news.as_ref(), posts.as_ref()],
     );
 }
 

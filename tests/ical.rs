@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{build, fixture, read, repo, stderr};
+use common::{build, fixture, python_check, read, stderr};
 
 #[test]
 fn feeds_expand_to_the_right_local_times() {
@@ -14,17 +12,7 @@ fn feeds_expand_to_the_right_local_times() {
     let out = tmp.path().join("p");
     let o = build(&fixture("good"), &out, "2026-11-26", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let check = Command::new("python3")
-        .arg(repo().join("tests/python/check_ics.py"))
-        .arg(&out)
-        .output()
-        .expect("python3");
-    assert!(
-        check.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&check.stdout),
-        String::from_utf8_lossy(&check.stderr)
-    );
+    python_check("check_ics.py", &[out.as_os_str()]);
 }
 
 #[test]

@@ -55,3 +55,19 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs one of the independent checkers in tests/python/ (Python's icalendar, feedparser …)
+/// and fails the test with its report when it finds problems.
+pub fn python_check(script: &str, args: &[&std::ffi::OsStr]) {
+    let check = std::process::Command::new("python3")
+        .arg(repo().join("tests/python").join(script))
+        .args(args)
+        .output()
+        .expect("python3");
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
