@@ -6,6 +6,8 @@ mod db;
 mod maintenance;
 mod sessions;
 mod snackebord;
+mod survey;
+mod systemd;
 mod validate;
 mod web;
 
@@ -161,9 +163,14 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         tracing::info!(%addr, "listening");
         eprintln!("omtanke-kiosk listening on http://{addr}/");
         tokio::spawn(maintenance::run(app.clone()));
+        tokio::spawn(systemd::watchdog(app.clone()));
+        systemd::ready();
         warp::serve(web::routes(app))
             .incoming(listener)
-            .graceful(shutdown())
+            .graceful(async {
+                shutdown().await;
+                systemd::stopping();
+            })
             .run()
             .await;
         tracing::info!("stopped");
