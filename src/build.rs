@@ -123,6 +123,13 @@ fn guard_output(root: &Path, out: &Path) -> Result<()> {
 
 /// Writes all files into a fresh folder beside `out`, then swaps it in. On any failure the fresh
 /// folder is removed and `out` is left exactly as it was.
+///
+/// The output it replaces is kept beside it as `.NAME.spare` (e.g. `.public.spare`), and the next
+/// build reuses that folder for its new tree instead of creating one from nothing: it only
+/// changes what differs, so a rebuild creates and deletes hardly any files or folders. (Creating
+/// and deleting some 20,000 inodes per build of a large site was most of its time on ext4.)
+/// Unchanged files are hard links to the live output's, so the spare costs little disk space; a
+/// file is never written through such a link, only replaced, so the live output is never touched.
 pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<()> {
     let parent = out
         .parent()
@@ -134,14 +141,26 @@ pub fn write_atomically(out: &Path, files: &[OutputFile]) -> Result<()> {
         .map_or("public".into(), |n| n.to_string_lossy().into_owned());
     let stamp = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let tmp = parent.join(format!(".{name}.new-{}-{stamp}", std::process::id()));
-    let result = write_all(&tmp, files).and_then(|()| swap_in(&tmp, out));
+    let spare = parent.join(format!(".{name}.spare"));
+    // Claiming the spare by renaming it makes it ours alone, even with two builds at once.
+    let written = if fs::rename(&spare, &tmp).is_ok() {
+        sync_tree(&tmp, files, out)
+    } else {
+        write_all(&tmp, files, out)
+    };
+    let result = written.and_then(|()| swap_in(&tmp, out, &spare));
     if result.is_err() {
         let _ = fs::remove_dir_all(&tmp);
     }
     result
 }
 
-fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
+/// Writes `files` below `dir`. A generated file whose bytes are the same as the file at its path in
+/// the previous output `prev` is hard-linked to it instead of written again: the new tree stays
+/// complete and separate (the previous one is removed after the swap, which then only drops a
+/// link), but most files of a rebuild cost no new inode, no data blocks and no freeing of the old
+/// ones, which on ext4 is most of the time of writing a large site.
+fn write_all(dir: &Path, files: &[OutputFile], prev: &Path) -> Result<()> {
     fs::create_dir(dir).map_err(|e| Error::io(dir, e))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
@@ -155,8 +174,8 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     files.par_iter().try_for_each(|f| {
         let target = dir.join(&f.path);
         match &f.body {
-            Body::Bytes(b) => fs::write(&target, b),
-            Body::Embedded(b) => fs::write(&target, b),
+            Body::Bytes(b) => write_or_link(&target, b, &prev.join(&f.path)),
+            Body::Embedded(b) => write_or_link(&target, b, &prev.join(&f.path)),
             Body::Copy(src) => fs::copy(src, &target).map(|_| ()),
         }
         .map_err(|e| match &f.body {
@@ -166,13 +185,112 @@ fn write_all(dir: &Path, files: &[OutputFile]) -> Result<()> {
     })
 }
 
-fn swap_in(new: &Path, out: &Path) -> Result<()> {
+/// Hard-links `target` to `old` when `old` is a regular file with exactly `bytes`, else writes it.
+fn write_or_link(target: &Path, bytes: &[u8], old: &Path) -> std::io::Result<()> {
+    if same_bytes(old, bytes) && fs::hard_link(old, target).is_ok() {
+        return Ok(());
+    }
+    fs::write(target, bytes)
+}
+
+fn same_bytes(file: &Path, bytes: &[u8]) -> bool {
+    fs::symlink_metadata(file).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && fs::read(file).is_ok_and(|b| b == bytes)
+}
+
+/// Turns `dir`, an earlier output (the spare), into exactly `files`: removes what is not wanted,
+/// adds missing folders, and replaces every file whose bytes differ. A file that is already the
+/// live output's file (the same inode) with the right bytes is left alone; one that differs is
+/// removed first and then written or linked, so nothing is ever written through a hard link.
+fn sync_tree(dir: &Path, files: &[OutputFile], prev: &Path) -> Result<()> {
+    let wanted: HashSet<PathBuf> = files.iter().map(|f| dir.join(&f.path)).collect();
+    let mut wanted_dirs: HashSet<PathBuf> = HashSet::new();
+    for f in &wanted {
+        let mut p = f.parent();
+        while let Some(d) = p.filter(|d| d.starts_with(dir) && *d != dir) {
+            if !wanted_dirs.insert(d.to_path_buf()) {
+                break;
+            }
+            p = d.parent();
+        }
+    }
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| Error::io(dir, e.into()))?;
+        let (path, kind) = (entry.path(), entry.file_type());
+        let keep = if kind.is_dir() {
+            wanted_dirs.contains(path)
+        } else {
+            kind.is_file() && wanted.contains(path)
+        };
+        if !keep {
+            if kind.is_dir() {
+                fs::remove_dir_all(path)
+            } else {
+                fs::remove_file(path)
+            }
+            .map_err(|e| Error::io(path, e))?;
+        }
+    }
+    let mut dirs: Vec<&PathBuf> = wanted_dirs.iter().collect();
+    dirs.sort();
+    for d in dirs {
+        if !d.is_dir() {
+            fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
+        }
+    }
+    files.par_iter().try_for_each(|f| {
+        let target = dir.join(&f.path);
+        let old = prev.join(&f.path);
+        let result = match &f.body {
+            Body::Bytes(b) => replace(&target, b, &old),
+            Body::Embedded(b) => replace(&target, b, &old),
+            Body::Copy(src) => remove_if_present(&target).and_then(|()| fs::copy(src, &target).map(|_| ())),
+        };
+        result.map_err(|e| match &f.body {
+            Body::Copy(src) => Error::io(src, e),
+            _ => Error::io(&target, e),
+        })
+    })
+}
+
+/// Makes `target` a file with `bytes`, linked to `old` (the live output's) where that has them.
+fn replace(target: &Path, bytes: &[u8], old: &Path) -> std::io::Result<()> {
+    if same_inode(target, old) && same_bytes(old, bytes) {
+        return Ok(());
+    }
+    remove_if_present(target)?;
+    write_or_link(target, bytes, old)
+}
+
+#[cfg(unix)]
+fn same_inode(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(a), fs::symlink_metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &Path, _: &Path) -> bool {
+    false
+}
+
+fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Puts `new` in the place of `out`; the previous output becomes the spare for the next build.
+fn swap_in(new: &Path, out: &Path, spare: &Path) -> Result<()> {
     if !out.exists() {
         return fs::rename(new, out).map_err(|e| Error::io(out, e));
     }
     if exchange(new, out).is_ok() {
         // `new` now holds the previous output.
-        let _ = fs::remove_dir_all(new);
+        keep_as_spare(new, spare);
         return Ok(());
     }
     let old = new.with_extension("old");
@@ -181,8 +299,15 @@ fn swap_in(new: &Path, out: &Path) -> Result<()> {
         let _ = fs::rename(&old, out);
         return Err(Error::io(out, e));
     }
-    let _ = fs::remove_dir_all(&old);
+    keep_as_spare(&old, spare);
     Ok(())
+}
+
+/// Keeps the previous output for the next build to reuse; removes it if that is not possible.
+fn keep_as_spare(old: &Path, spare: &Path) {
+    if fs::rename(old, spare).is_err() {
+        let _ = fs::remove_dir_all(old);
+    }
 }
 
 /// Swaps two paths in one step where the system can (Linux `renameat2` with `RENAME_EXCHANGE`),
@@ -213,4 +338,92 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no atomic exchange here"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<OutputFile> {
+        list.iter()
+            .map(|(p, b)| OutputFile::bytes(*p, b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                let body = if e.file_type().is_file() {
+                    fs::read_to_string(e.path()).unwrap()
+                } else {
+                    "/".into()
+                };
+                (rel, body)
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn rebuilds_through_the_spare_give_exactly_the_new_files_and_never_touch_the_live_ones() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let builds = [
+            files(&[
+                ("index.html", "hem"),
+                ("a/index.html", "a"),
+                ("b/c/index.html", "c"),
+                ("x.css", "x"),
+            ]),
+            files(&[("index.html", "hem 2"), ("a/index.html", "a"), ("b/index.html", "b")]),
+            files(&[
+                ("index.html", "hem 2"),
+                ("a", "a is a file now"),
+                ("b/c/index.html", "c"),
+            ]),
+            files(&[
+                ("index.html", "hem 3"),
+                ("a/index.html", "a"),
+                ("b/c/index.html", "c 2"),
+            ]),
+        ];
+        for (i, set) in builds.iter().enumerate() {
+            let before = out.exists().then(|| tree(&out));
+            write_atomically(&out, set).unwrap();
+            let mut expected: Vec<(String, String)> = set
+                .iter()
+                .map(|f| match &f.body {
+                    Body::Bytes(b) => (f.path.clone(), String::from_utf8(b.clone()).unwrap()),
+                    _ => unreachable!(),
+                })
+                .collect();
+            for f in set {
+                let mut p = Path::new(&f.path).parent();
+                while let Some(d) = p.filter(|d| !d.as_os_str().is_empty()) {
+                    expected.push((d.to_string_lossy().into_owned(), "/".into()));
+                    p = d.parent();
+                }
+            }
+            expected.sort();
+            expected.dedup();
+            assert_eq!(tree(&out), expected, "build {i}");
+            if let Some(before) = before {
+                assert_eq!(
+                    tree(&tmp.path().join(".public.spare")),
+                    before,
+                    "the spare is the previous output"
+                );
+            }
+        }
+        let names: Vec<String> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| n == "public" || n == ".public.spare"), "{names:?}");
+    }
 }

@@ -1,5 +1,6 @@
 //! Bookings of places in bookable activities, with a waiting list. Counting and inserting happen
-//! in one IMMEDIATE transaction, so two visitors can never take the last place at once.
+//! in one IMMEDIATE transaction (a booking's savepoint inside a group commit, where the group's
+//! bookings run one after the other), so two visitors can never take the last place at once.
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
@@ -79,62 +80,16 @@ pub struct Taken {
 impl Db {
     /// Books a place, or a place on the waiting list, or reports that there is none.
     pub fn book(&self, req: &BookingRequest<'_>) -> DbResult<BookOutcome> {
-        let mut conn = self.conn();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let key = req.name.trim().to_lowercase();
-        let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM bookings WHERE session = ?1 AND name_key = ?2 AND status IN ('confirmed', 'waitlisted')",
-                params![req.session, key],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if existing.is_some() {
-            return Ok(BookOutcome::AlreadyBooked);
-        }
-        let booked: u32 = tx.query_row(
-            "SELECT COUNT(*) FROM bookings WHERE session = ?1 AND status = 'confirmed'",
-            params![req.session],
-            |r| r.get(0),
-        )?;
-        let status = if booked < req.capacity {
-            "confirmed"
-        } else if req.waitlist {
-            "waitlisted"
-        } else {
-            return Ok(BookOutcome::Full);
+        let req = OwnedRequest {
+            session: req.session.to_string(),
+            activity: req.activity.to_string(),
+            starts_at: req.starts_at.to_string(),
+            name: req.name.to_string(),
+            phone: req.phone.map(str::to_string),
+            capacity: req.capacity,
+            waitlist: req.waitlist,
         };
-        let code = loop {
-            let code = random_code(5, CODE_ALPHABET);
-            let taken: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM bookings WHERE code = ?1)",
-                params![code],
-                |r| r.get(0),
-            )?;
-            if !taken {
-                break code;
-            }
-        };
-        tx.execute(
-            "INSERT INTO bookings (session, activity, starts_at, name, name_key, phone, code, status, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
-            params![
-                req.session,
-                req.activity,
-                req.starts_at,
-                req.name.trim(),
-                key,
-                req.phone,
-                code,
-                status
-            ],
-        )?;
-        tx.commit()?;
-        Ok(if status == "confirmed" {
-            BookOutcome::Confirmed { code }
-        } else {
-            BookOutcome::Waitlisted { code }
-        })
+        self.grouped(move |tx| book_in(tx, &req))
     }
 
     /// Cancels a booking by its code. A freed place goes to the first on the waiting list.
@@ -267,4 +222,67 @@ impl Db {
             )
             .optional()?)
     }
+}
+
+/// A booking request that can wait in a group commit's queue.
+struct OwnedRequest {
+    session: String,
+    activity: String,
+    starts_at: String,
+    name: String,
+    phone: Option<String>,
+    capacity: u32,
+    waitlist: bool,
+}
+
+/// Books inside the caller's transaction (see [`Db::book`]).
+fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcome> {
+    let key = req.name.trim().to_lowercase();
+    let existing: Option<i64> = tx
+        .prepare_cached(
+            "SELECT id FROM bookings WHERE session = ?1 AND name_key = ?2 AND status IN ('confirmed', 'waitlisted')",
+        )?
+        .query_row(params![req.session, key], |r| r.get(0))
+        .optional()?;
+    if existing.is_some() {
+        return Ok(BookOutcome::AlreadyBooked);
+    }
+    let booked: u32 = tx
+        .prepare_cached("SELECT COUNT(*) FROM bookings WHERE session = ?1 AND status = 'confirmed'")?
+        .query_row(params![req.session], |r| r.get(0))?;
+    let status = if booked < req.capacity {
+        "confirmed"
+    } else if req.waitlist {
+        "waitlisted"
+    } else {
+        return Ok(BookOutcome::Full);
+    };
+    let code = loop {
+        let code = random_code(5, CODE_ALPHABET);
+        let taken: bool = tx
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM bookings WHERE code = ?1)")?
+            .query_row(params![code], |r| r.get(0))?;
+        if !taken {
+            break code;
+        }
+    };
+    tx.prepare_cached(
+        "INSERT INTO bookings (session, activity, starts_at, name, name_key, phone, code, status, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
+    )?
+    .execute(params![
+        req.session,
+        req.activity,
+        req.starts_at,
+        req.name.trim(),
+        key,
+        req.phone,
+        code,
+        status
+    ])?;
+    Ok(if status == "confirmed" {
+        BookOutcome::Confirmed { code }
+    } else {
+        BookOutcome::Waitlisted { code }
+    })
 }

@@ -18,7 +18,8 @@ pub struct Count {
 }
 
 impl Db {
-    /// Records a check-in at `at` (local time, rounded down to the hour) and returns its id.
+    /// Records a check-in at `at` (local time, rounded down to the hour) and returns its id once
+    /// it is on disk (in a group commit with the check-ins and bookings that arrived meanwhile).
     pub fn check_in(&self, at: NaiveDateTime, first_visit: Option<bool>) -> DbResult<i64> {
         let hour = at
             .with_minute(0)
@@ -26,12 +27,11 @@ impl Db {
             .unwrap_or(at)
             .format("%Y-%m-%dT%H:00")
             .to_string();
-        let conn = self.conn();
-        conn.execute(
-            "INSERT INTO checkins (hour, first_visit) VALUES (?1, ?2)",
-            params![hour, first_visit],
-        )?;
-        Ok(conn.last_insert_rowid())
+        self.grouped(move |conn| {
+            conn.prepare_cached("INSERT INTO checkins (hour, first_visit) VALUES (?1, ?2)")?
+                .execute(params![hour, first_visit])?;
+            Ok(conn.last_insert_rowid())
+        })
     }
 
     /// Records the answer to "first time here?" for a check-in made moments ago.
