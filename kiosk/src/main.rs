@@ -74,6 +74,22 @@ enum Command {
     },
     /// Delete booking names and phone numbers older than the retention period now.
     Purge,
+    /// Write the check-ins per hour (and first visits) as CSV for the website's statistics page:
+    /// put the file in the site's content/data/besok/ as <place>.csv.
+    ///
+    /// Example:
+    ///   omtanke-kiosk export-stats at-soder.csv --from 2026-01-01 --to 2026-12-31
+    #[command(verbatim_doc_comment)]
+    ExportStats {
+        /// The CSV file to write.
+        file: PathBuf,
+        /// First date, YYYY-MM-DD [default: the first check-in].
+        #[arg(long)]
+        from: Option<String>,
+        /// Last date, YYYY-MM-DD [default: today].
+        #[arg(long)]
+        to: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -119,6 +135,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Backup { file }) => {
             db.backup_to(&file)?;
             eprintln!("Wrote a backup to {}.", file.display());
+            Ok(())
+        }
+        Some(Command::ExportStats { file, from, to }) => {
+            let today = chrono::Local::now().date_naive().to_string();
+            let (from, to) = validate::period(from.as_deref().unwrap_or("2000-01-01"), to.as_deref().unwrap_or(&today))
+                .map_err(|m| anyhow::anyhow!(m))?;
+            let csv = web::admin::stats_csv(&db, from, to).map_err(|m| anyhow::anyhow!(m))?;
+            // Written beside the target and renamed, so a half-written file never reaches the site.
+            let tmp = file.with_extension("csv.partial");
+            std::fs::write(&tmp, csv)?;
+            std::fs::rename(&tmp, &file)?;
+            eprintln!("Wrote the visits per hour to {}.", file.display());
             Ok(())
         }
         Some(Command::Purge) => {

@@ -840,6 +840,19 @@ async fn export(file: String, staff: Option<Staff>, q: Query, app: Shared) -> Re
         .expect("a valid response"))
 }
 
+/// Check-ins per hour in the website's statistics format (`datum,timme,besok,forsta_besok`),
+/// read by the generator from `content/data/besok/*.csv`.
+pub fn stats_csv(db: &crate::db::Db, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Result<String, String> {
+    let mut out = String::from("datum,timme,besok,forsta_besok\n");
+    for r in db.checkins_by_hour(from, to).map_err(|e| e.to_string())? {
+        // The key is the local hour, "2026-11-26T12:00".
+        let (date, time) = r.key.split_once('T').unwrap_or((&r.key, "00:00"));
+        let hour: u32 = time.get(..2).and_then(|h| h.parse().ok()).unwrap_or(0);
+        out.push_str(&format!("{date},{hour},{},{}\n", r.visits, r.first_visits));
+    }
+    Ok(out)
+}
+
 /// Check-in counts or bookings between two dates as CSV (`checkins`, `checkins-by-hour`,
 /// `bookings`), for the admin pages and `omtanke-kiosk export` alike.
 pub fn export_csv(
