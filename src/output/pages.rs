@@ -13,21 +13,8 @@ const HOME_DAYS: u64 = 7;
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     check_templates(site, theme)?;
-    // Built-in sections' `_index.md` only gives the built-in listing its title and intro.
-    let own: Vec<&Page> = site
-        .pages
-        .iter()
-        .filter(|p| !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())))
-        .collect();
-    let mut files = par_pages(&own, |p| {
-        let (shown, translated) = site.localized(&p.url, &lang.code).unwrap_or((p, true));
-        let html = if p.url == "/" {
-            home(site, theme, lang, shown, translated)?
-        } else {
-            page(site, theme, lang, p, shown, translated)?
-        };
-        Ok(OutputFile::page(&lang.url(&p.url), html))
-    })?;
+    let urls: Vec<String> = site.pages.iter().map(|p| p.url.clone()).collect();
+    let mut files = render_some(site, theme, lang, &urls)?;
     if site.page("/").is_none() {
         files.push(OutputFile::page(
             &lang.url("/"),
@@ -55,7 +42,8 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
     Ok(files)
 }
 
-/// Renders only some pages (site paths of the default language) in one language.
+/// Renders only some pages (site paths of the default language) in one language. Built-in
+/// sections are left out: their `_index.md` only gives the built-in listing its title and intro.
 pub(super) fn render_some(site: &Site, theme: &Theme, lang: &Lang, urls: &[String]) -> Result<Vec<OutputFile>> {
     let chosen: Vec<&Page> = urls
         .iter()

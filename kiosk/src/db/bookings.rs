@@ -77,6 +77,22 @@ pub struct Taken {
     pub waitlisted: u32,
 }
 
+/// The columns [`booking`] reads, in its order.
+const BOOKING_COLUMNS: &str = "id, session, name, phone, code, status, attended";
+
+/// A booking from a row that starts with [`BOOKING_COLUMNS`].
+fn booking(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
+    Ok(Booking {
+        id: r.get(0)?,
+        session: r.get(1)?,
+        name: r.get(2)?,
+        phone: r.get(3)?,
+        code: r.get(4)?,
+        status: r.get(5)?,
+        attended: r.get(6)?,
+    })
+}
+
 impl Db {
     /// Books a place, or a place on the waiting list, or reports that there is none.
     pub fn book(&self, req: &BookingRequest<'_>) -> DbResult<BookOutcome> {
@@ -147,47 +163,22 @@ impl Db {
         self.booking_rows("WHERE session = ?1 ORDER BY id", params![session])
     }
 
-    /// Every booking from a session start onwards (RFC 3339 prefix comparison), for exports.
+    /// Every booking whose occurrence is between two dates (inclusive), with its activity and
+    /// start, for exports.
     pub fn bookings_between(&self, from: &str, to: &str) -> DbResult<Vec<(String, String, Booking)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(
-            "SELECT activity, starts_at, id, session, name, phone, code, status, attended FROM bookings
-             WHERE substr(starts_at, 1, 10) >= ?1 AND substr(starts_at, 1, 10) <= ?2 ORDER BY starts_at, id",
-        )?;
-        let rows = stmt.query_map(params![from, to], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                Booking {
-                    id: r.get(2)?,
-                    session: r.get(3)?,
-                    name: r.get(4)?,
-                    phone: r.get(5)?,
-                    code: r.get(6)?,
-                    status: r.get(7)?,
-                    attended: r.get(8)?,
-                },
-            ))
-        })?;
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {BOOKING_COLUMNS}, activity, starts_at FROM bookings
+             WHERE substr(starts_at, 1, 10) >= ?1 AND substr(starts_at, 1, 10) <= ?2 ORDER BY starts_at, id"
+        ))?;
+        let rows = stmt.query_map(params![from, to], |r| Ok((r.get(7)?, r.get(8)?, booking(r)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     fn booking_rows(&self, tail: &str, p: impl rusqlite::Params) -> DbResult<Vec<Booking>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare(&format!(
-            "SELECT id, session, name, phone, code, status, attended FROM bookings {tail}"
-        ))?;
-        let rows = stmt.query_map(p, |r| {
-            Ok(Booking {
-                id: r.get(0)?,
-                session: r.get(1)?,
-                name: r.get(2)?,
-                phone: r.get(3)?,
-                code: r.get(4)?,
-                status: r.get(5)?,
-                attended: r.get(6)?,
-            })
-        })?;
+        let mut stmt = conn.prepare(&format!("SELECT {BOOKING_COLUMNS} FROM bookings {tail}"))?;
+        let rows = stmt.query_map(p, booking)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
