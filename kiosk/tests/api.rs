@@ -242,18 +242,7 @@ fn purge_removes_names_of_past_occurrences_and_keeps_counts() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db.sqlite3");
     // Create the database, then add bookings as they would be after the occurrences.
-    assert!(
-        Command::new(BIN)
-            .arg("--content")
-            .arg(site())
-            .arg("--db")
-            .arg(&db)
-            .args(["backup"])
-            .arg(tmp.path().join("b.sqlite3"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::create_db(&db);
     let conn = rusqlite::Connection::open(&db).unwrap();
     for (i, start) in [
         "2020-01-01T10:00:00+01:00",
@@ -270,16 +259,8 @@ fn purge_removes_names_of_past_occurrences_and_keeps_counts() {
         .unwrap();
     }
     drop(conn);
-    let out = Command::new(BIN)
-        .arg("--content")
-        .arg(site())
-        .arg("--db")
-        .arg(&db)
-        .arg("purge")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("Deleted the names of 2 bookings"));
+    let said = common::kiosk_command(&db, &[std::ffi::OsStr::new("purge")]);
+    assert!(said.contains("Deleted the names of 2 bookings"), "{said}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (rows, named, phones): (i64, i64, i64) = conn
         .query_row("SELECT COUNT(*), COUNT(name), COUNT(phone) FROM bookings", [], |r| {

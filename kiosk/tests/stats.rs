@@ -3,27 +3,12 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{BIN, site};
-
 #[test]
 fn a_year_of_checkins_reaches_the_statistics_page() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db.sqlite3");
     // Create the database, then fill it as a year at the café would: 1,850 visits on 96 days.
-    assert!(
-        Command::new(BIN)
-            .arg("--content")
-            .arg(site())
-            .arg("--db")
-            .arg(&db)
-            .arg("backup")
-            .arg(tmp.path().join("b"))
-            .status()
-            .unwrap()
-            .success()
-    );
+    common::create_db(&db);
     let mut conn = rusqlite::Connection::open(&db).unwrap();
     let tx = conn.transaction().unwrap();
     let mut day = chrono::NaiveDate::from_ymd_opt(2025, 1, 2).unwrap();
@@ -58,17 +43,15 @@ fn a_year_of_checkins_reaches_the_statistics_page() {
     )
     .unwrap();
     let csv = website.join("content/data/besok/pratcafe.csv");
-    let out = Command::new(BIN)
-        .arg("--content")
-        .arg(site())
-        .arg("--db")
-        .arg(&db)
-        .args(["export-stats"])
-        .arg(&csv)
-        .args(["--from", "2025-01-01", "--to", "2025-12-31"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let period = ["--from", "2025-01-01", "--to", "2025-12-31"].map(std::ffi::OsStr::new);
+    common::kiosk_command(
+        &db,
+        &[
+            &[std::ffi::OsStr::new("export-stats"), csv.as_os_str()][..],
+            &period[..],
+        ]
+        .concat(),
+    );
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
         text.starts_with("datum,timme,besok,forsta_besok\n2025-01-02,12,"),

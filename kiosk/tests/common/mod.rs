@@ -176,3 +176,30 @@ fn dechunk(mut body: &str) -> String {
     }
     out
 }
+
+/// Runs an operator command (`purge`, `export-stats FILE`, `backup FILE` …) on the database `db`,
+/// failing the test with its messages when it does not succeed; returns its standard error.
+pub fn kiosk_command(db: &Path, args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(BIN)
+        .arg("--content")
+        .arg(site())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run the kiosk");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
+}
+
+/// Creates an empty database with the current schema (a backup opens and migrates it).
+pub fn create_db(db: &Path) {
+    kiosk_command(
+        db,
+        &[
+            std::ffi::OsStr::new("backup"),
+            db.with_extension("first-backup").as_os_str(),
+        ],
+    );
+}
