@@ -140,7 +140,8 @@ function startKiosk(options) {
     const timer = setTimeout(() => reject(new Error(`the kiosk did not start:\n${seen}`)), 20000);
     child.stderr.on('data', (chunk) => {
       seen += chunk;
-      const m = seen.match(/listening on (http:\/\/[^/\s]+)/);
+      // Up to the slash after the address: standard error can arrive in pieces.
+      const m = seen.match(/listening on (http:\/\/[^/\s]+)\//);
       if (m && timer) {
         clearTimeout(timer);
         resolve({
