@@ -461,3 +461,18 @@ fn visit_statistics_with_totals_and_suppressed_small_cells() {
         "charts are images with a description"
     );
 }
+
+#[test]
+fn the_evaluation_page_shows_only_months_with_enough_answers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("p");
+    assert!(build(&fixture("good"), &out, "2026-11-26", &[]).status.success());
+    let page = read(&out, "utvardering/index.html");
+    assert!(
+        page.contains(r#"<tr><th scope="row">september 2026</th><td class="num">12</td><td class="num">3,2</td>"#),
+        "{page}"
+    );
+    assert!(page.contains(r#"<tr><th scope="row">oktober 2026</th><td class="num">15</td>"#));
+    assert!(!page.contains("augusti 2026"), "a month with 6 answers is never shown");
+    assert!(page.contains(r#"role="img" aria-label="Medelpoäng per månad, i tiondelar""#));
+}

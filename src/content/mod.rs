@@ -3,6 +3,7 @@
 
 pub mod activity;
 pub mod dates;
+pub mod evaluation;
 pub mod frontmatter;
 pub mod page;
 pub mod place;
@@ -91,6 +92,9 @@ pub struct Site {
     pub static_files: Vec<Asset>,
     /// Visit counts per meeting place (`content/data/besok/*.csv`), sorted by id.
     pub visits: Vec<visits::Visits>,
+    /// Loneliness-scale results per month and meeting place (`content/data/utvardering/*.csv`),
+    /// sorted by id; months with too few responses are already left out.
+    pub evaluation: Vec<(String, Vec<evaluation::Month>)>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -103,6 +107,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/anslagstavla/invanarpott/",
     "/kalender/",
     "/statistik/",
+    "/utvardering/",
 ];
 
 /// Activity ids that would collide with the filter pages under `/aktiviteter/`.
@@ -114,6 +119,7 @@ enum Loaded {
     Place(Place),
     Post(Box<Post>),
     Visits(visits::Visits),
+    Evaluation(String, Vec<evaluation::Month>),
     Asset(Asset),
     Nothing,
 }
@@ -124,6 +130,7 @@ enum Kind {
     Place,
     Post,
     Visits,
+    Evaluation,
     Asset,
 }
 
@@ -170,6 +177,7 @@ impl Site {
         let mut posts = vec![];
         let mut assets = vec![];
         let mut visit_files = vec![];
+        let mut evaluation_files = vec![];
         for (loaded, d) in results {
             diags.extend(d);
             match loaded {
@@ -180,6 +188,7 @@ impl Site {
                 Loaded::Post(p) => posts.push(*p),
                 Loaded::Asset(a) => assets.push(a),
                 Loaded::Visits(v) => visit_files.push(v),
+                Loaded::Evaluation(id, months) => evaluation_files.push((id, months)),
                 Loaded::Nothing => {}
             }
         }
@@ -225,6 +234,7 @@ impl Site {
             vec![]
         };
         visit_files.sort_by(|a: &visits::Visits, b| a.id.cmp(&b.id));
+        evaluation_files.sort_by(|a: &(String, Vec<evaluation::Month>), b| a.0.cmp(&b.0));
         let today = opts
             .today
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&config.timezone).date_naive());
@@ -240,6 +250,7 @@ impl Site {
             assets,
             static_files,
             visits: visit_files,
+            evaluation: evaluation_files,
             warnings,
         })
     }
@@ -314,6 +325,7 @@ fn classify(rel: &Path) -> Kind {
         ("platser", true, "toml") => Kind::Place,
         ("anslagstavla", true, "md") if stem != "_index" => Kind::Post,
         ("data", _, "csv") if rel.parent() == Some(Path::new(visits::FOLDER)) => Kind::Visits,
+        ("data", _, "csv") if rel.parent() == Some(Path::new(evaluation::FOLDER)) => Kind::Evaluation,
         (_, _, "md") => Kind::Page,
         _ => Kind::Asset,
     }
@@ -394,6 +406,7 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
             post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p)))
         }
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
+        Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
         Kind::Asset => unreachable!("assets return early"),
     }
 }

@@ -5,6 +5,7 @@ mod activities;
 mod aliases;
 mod board;
 mod calendar;
+mod evaluation;
 mod feeds;
 mod ical;
 mod localize;
@@ -74,7 +75,8 @@ type Producer = fn(&Site, &Theme, &Lang) -> Result<Vec<OutputFile>>;
 
 /// What every language has: its pages, activities, listings, calendar, places, board and
 /// programme. Feeds, open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 8] = [
+const TRANSLATED: [Producer; 9] = [
+    evaluation::render,
     statistics::render,
     pages::render,
     activities::render,

@@ -228,6 +228,7 @@ pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
         "/kalender/" => lang.t("calendar.title"),
         "/anslagstavla/invanarpott/" => lang.t("pot.title"),
         "/statistik/" => lang.t("statistics.title"),
+        "/utvardering/" => lang.t("evaluation.title"),
         _ => "",
     }
 }

@@ -69,6 +69,7 @@ const targets = [
       { path: '/nyheter/forsta/', type: 'news-item' },
       { path: '/platser/huset/', type: 'place' },
       { path: '/statistik/', type: 'statistics' },
+      { path: '/utvardering/', type: 'evaluation' },
       { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
     ],
     keyboard: [],

@@ -1,0 +1,92 @@
+//! The evaluation page `/utvardering/`: the loneliness scale's monthly aggregates from the kiosk,
+//! per meeting place, as a chart of the mean score and a table. Only months with enough responses
+//! reach the site at all (see [`crate::content::evaluation::MIN_RESPONSES`]).
+
+use serde::Serialize;
+
+use super::OutputFile;
+use super::pages::{breadcrumbs, builtin_intro};
+use crate::content::Site;
+use crate::content::evaluation::{MIN_RESPONSES, Month};
+use crate::error::Result;
+use crate::render::chart;
+use crate::render::i18n::Lang;
+use crate::render::templates::Theme;
+use crate::render::view::base_context;
+
+/// The page's address.
+pub const URL: &str = "/utvardering/";
+
+#[derive(Serialize)]
+struct Part<'a> {
+    id: &'a str,
+    name: &'a str,
+    months: Vec<MonthView<'a>>,
+    chart: String,
+}
+
+#[derive(Serialize)]
+struct MonthView<'a> {
+    #[serde(flatten)]
+    month: &'a Month,
+    label: String,
+    mean_total: String,
+    mean_emotional: String,
+    mean_social: String,
+}
+
+fn one_decimal(v: f64) -> String {
+    format!("{v:.1}").replace('.', ",")
+}
+
+pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
+    if site.evaluation.is_empty() {
+        return Ok(vec![]);
+    }
+    let parts: Vec<Part> = site
+        .evaluation
+        .iter()
+        .map(|(id, months)| {
+            let views: Vec<MonthView> = months
+                .iter()
+                .map(|m| {
+                    let (y, mo) = m.month.split_once('-').unwrap_or((&m.month, "1"));
+                    MonthView {
+                        month: m,
+                        label: format!("{} {y}", lang.month(mo.parse().unwrap_or(1))),
+                        mean_total: one_decimal(m.mean_total),
+                        mean_emotional: one_decimal(m.mean_emotional),
+                        mean_social: one_decimal(m.mean_social),
+                    }
+                })
+                .collect();
+            // Tenths, so the bars show the mean score to one decimal.
+            let values: Vec<Option<u64>> = months
+                .iter()
+                .map(|m| Some((m.mean_total * 10.0).round() as u64))
+                .collect();
+            let labels: Vec<String> = views.iter().map(|v| v.label.clone()).collect();
+            Part {
+                id,
+                name: site
+                    .places
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map_or(id.as_str(), |p| p.name.as_str()),
+                chart: chart::bars(lang.t("evaluation.chart"), &labels, &values),
+                months: views,
+            }
+        })
+        .collect();
+    let (title, intro, description) = builtin_intro(site, lang, URL);
+    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
+    ctx.insert("title", &title);
+    ctx.insert("intro", &intro);
+    ctx.insert("parts", &parts);
+    ctx.insert("min_responses", &MIN_RESPONSES);
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
+    Ok(vec![OutputFile::page(
+        &lang.url(URL),
+        theme.render("evaluation.html", &ctx)?,
+    )])
+}
