@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::csv_lines;
 use crate::diagnostics::{Diagnostic, Source};
 
 /// The folder below `content/` with the result files.
@@ -38,28 +39,11 @@ pub struct Month {
 /// Parses a result file; months under [`MIN_RESPONSES`] are left out, and bad lines reported.
 pub fn parse(src: &Source, diags: &mut Vec<Diagnostic>) -> Vec<Month> {
     let mut out = vec![];
-    let mut offset = 0;
-    let mut lines = src.text.split_inclusive('\n');
-    let header = lines.next().unwrap_or("");
-    if header.trim().trim_start_matches('\u{feff}') != HEADER {
-        diags.push(
-            Diagnostic::error(
-                src,
-                Some(0..header.trim_end().len()),
-                "the first line is not the expected header",
-            )
-            .help(format!("the file starts with the line `{HEADER}`")),
-        );
+    let help = format!("the file starts with the line `{HEADER}`");
+    let Some(lines) = csv_lines::lines(src, HEADER, &help, diags) else {
         return out;
-    }
-    offset += header.len();
-    for line in lines {
-        let span = offset..offset + line.trim_end().len();
-        offset += line.len();
-        let f: Vec<&str> = line.trim().split(',').map(str::trim).collect();
-        if f == [""] {
-            continue;
-        }
+    };
+    for (span, f) in lines {
         let month_ok = f
             .first()
             .is_some_and(|m| chrono::NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").is_ok());

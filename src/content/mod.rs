@@ -2,6 +2,7 @@
 //! parsed in parallel into one immutable [`Site`], with every problem collected.
 
 pub mod activity;
+mod csv_lines;
 pub mod dates;
 pub mod evaluation;
 pub mod frontmatter;

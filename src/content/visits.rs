@@ -12,6 +12,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::csv_lines;
 use crate::diagnostics::{Diagnostic, Source};
 
 /// The folder below `content/` with the visit files.
@@ -43,32 +44,9 @@ const HEADER: &str = "datum,timme,besok,forsta_besok";
 
 /// Parses a visit file, reporting every bad line.
 pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Visits> {
+    let help = format!("the file starts with the line `{HEADER}`, as omtanke-kiosk export-stats writes it");
     let mut rows = vec![];
-    let mut offset = 0;
-    let mut lines = src.text.split_inclusive('\n');
-    let header = lines.next().unwrap_or("");
-    if header.trim().trim_start_matches('\u{feff}') != HEADER {
-        diags.push(
-            Diagnostic::error(
-                src,
-                Some(0..header.trim_end().len()),
-                "the first line is not the expected header",
-            )
-            .help(format!(
-                "the file starts with the line `{HEADER}`, as omtanke-kiosk export-stats writes it"
-            )),
-        );
-        return None;
-    }
-    offset += header.len();
-    for line in lines {
-        let span = offset..offset + line.trim_end().len();
-        offset += line.len();
-        let text = line.trim();
-        if text.is_empty() {
-            continue;
-        }
-        let fields: Vec<&str> = text.split(',').map(str::trim).collect();
+    for (span, fields) in csv_lines::lines(src, HEADER, &help, diags)? {
         let bad = |what: &str| {
             Diagnostic::error(src, Some(span.clone()), format!("this line {what}"))
                 .help("write date,hour,visits,first visits, e.g. `2026-11-26,12,8,2` (the hour may be empty)")
