@@ -46,6 +46,32 @@ const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL
     );
     "#,
+    // 2: residents' suggestions for the bulletin board, and the anonymous loneliness survey.
+    r#"
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        received_at TEXT NOT NULL,      -- local date and time, 2026-11-26T14:05
+        via TEXT NOT NULL CHECK (via IN ('kiosk', 'web')),
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        when_text TEXT,
+        where_text TEXT,
+        interests TEXT NOT NULL DEFAULT '[]',   -- JSON array of interest words
+        author TEXT NOT NULL,           -- first name or nickname
+        contact TEXT,                   -- for staff only, never exported; NULL once purged
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+        decided_at TEXT,
+        exported_as TEXT                -- the file name export-board wrote
+    );
+    CREATE INDEX suggestions_status ON suggestions(status);
+
+    CREATE TABLE survey_responses (
+        id INTEGER PRIMARY KEY,         -- random, so that rows keep no order of arrival
+        month TEXT NOT NULL,            -- 2026-11: the only time kept, so no answer can be matched to a check-in
+        answers TEXT NOT NULL           -- JSON object: item id -> "yes" | "more_or_less" | "no"; skipped items absent
+    );
+    CREATE INDEX survey_month ON survey_responses(month);
+    "#,
 ];
 
 /// Brings the database up to the newest schema, each step in its own transaction.
