@@ -140,7 +140,12 @@ fn concurrent_bookings_never_overbook() {
         .iter()
         .filter(|r| r.status == 201 && r.json()["status"] == "waitlisted")
         .count();
-    assert_eq!(confirmed, 14, "exactly the capacity");
+    let other: Vec<String> = replies
+        .iter()
+        .filter(|r| r.status != 201)
+        .map(|r| format!("{} {}", r.status, r.body))
+        .collect();
+    assert_eq!(confirmed, 14, "exactly the capacity; replies other than 201: {other:?}");
     assert_eq!(waitlisted, 186, "everyone else on the waiting list, none lost");
     let s = first_session(&k, "grupp");
     assert_eq!((s["booked"].as_u64(), s["waitlisted"].as_u64()), (Some(14), Some(186)));
