@@ -25,6 +25,14 @@ pub struct Config {
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
     pub idle_seconds: u32,
+    /// Days after staff decide on a suggestion that its contact details are kept.
+    pub suggestion_contact_days: u32,
+    /// Serve only the website's suggestion inbox and the staff pages, not the touch screens:
+    /// for a daemon on a server that receives suggestions from the website.
+    pub inbox_only: bool,
+    /// Believe the last address in `X-Forwarded-For` (set only behind a proxy you run), so that
+    /// the limit on suggestions counts visitors rather than the proxy.
+    pub trust_forwarded_for: bool,
 }
 
 impl Default for Config {
@@ -38,6 +46,9 @@ impl Default for Config {
             cafe_name: "Pratcafé Söder".into(),
             opening_hours: vec!["Torsdagar 12.00–19.00".into()],
             idle_seconds: 90,
+            suggestion_contact_days: 30,
+            inbox_only: false,
+            trust_forwarded_for: false,
         }
     }
 }

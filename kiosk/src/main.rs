@@ -1,11 +1,13 @@
 //! `omtanke-kiosk`: the pratcafé's touch-screen daemon and its operator commands.
 
 mod auth;
+mod board_export;
 mod config;
 mod db;
 mod maintenance;
 mod sessions;
 mod snackebord;
+mod suggestion_form;
 mod survey;
 mod systemd;
 mod validate;
@@ -74,6 +76,16 @@ enum Command {
     },
     /// Delete booking names and phone numbers older than the retention period now.
     Purge,
+    /// Write approved suggestions as bulletin-board files into DIR (the site's
+    /// content/anslagstavla), ready to commit. Each is written once; contact details never are.
+    ///
+    /// Example:
+    ///   omtanke-kiosk export-board /srv/omtanke/content/anslagstavla
+    #[command(verbatim_doc_comment)]
+    ExportBoard {
+        /// The bulletin board's folder.
+        dir: PathBuf,
+    },
     /// Write the check-ins per hour (and first visits) as CSV for the website's statistics page:
     /// put the file in the site's content/data/besok/ as <place>.csv.
     ///
@@ -149,12 +161,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             eprintln!("Wrote the visits per hour to {}.", file.display());
             Ok(())
         }
+        Some(Command::ExportBoard { dir }) => {
+            let written = board_export::export(&db, &dir)?;
+            for f in &written {
+                eprintln!("Wrote {}", f.display());
+            }
+            eprintln!("{} approved suggestions written to {}.", written.len(), dir.display());
+            Ok(())
+        }
         Some(Command::Purge) => {
             let app = app(config, db)?;
             let n = maintenance::purge(&app)?;
             eprintln!(
                 "Deleted the names of {n} bookings older than {} days.",
                 app.config.retention_days
+            );
+            let n = maintenance::purge_contacts(&app)?;
+            eprintln!(
+                "Deleted the contact details of {n} suggestions decided more than {} days ago.",
+                app.config.suggestion_contact_days
             );
             Ok(())
         }
@@ -178,6 +203,7 @@ fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
         config,
         templates: web::templates::Templates::load()?,
         words,
+        inbox_limiter: web::suggest::Limiter::default(),
     }))
 }
 

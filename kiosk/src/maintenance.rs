@@ -1,5 +1,5 @@
-//! Housekeeping while the kiosk runs: the nightly backup (seven kept) and deleting booking names
-//! after the retention period.
+//! Housekeeping while the kiosk runs: the nightly backup (seven kept), deleting booking names
+//! after the retention period and suggestions' contact details some days after staff decided.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,6 +15,14 @@ pub const KEEP_BACKUPS: usize = 7;
 pub fn purge(app: &Shared) -> anyhow::Result<usize> {
     let cutoff = app.now() - Days::new(u64::from(app.config.retention_days));
     Ok(app.db.purge_before(&cutoff.to_rfc3339())?)
+}
+
+/// Deletes the contact details of suggestions decided longer ago than the configured days.
+pub fn purge_contacts(app: &Shared) -> anyhow::Result<usize> {
+    let cutoff = app.now() - Days::new(u64::from(app.config.suggestion_contact_days));
+    Ok(app
+        .db
+        .purge_contacts_before(&cutoff.format("%Y-%m-%dT%H:%M").to_string())?)
 }
 
 /// Writes today's backup (once a day) and removes all but the newest seven.
@@ -63,6 +71,11 @@ pub async fn run(app: Shared) {
                     Ok(n) if n > 0 => tracing::info!(bookings = n, "names deleted after the retention period"),
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "purge failed"),
+                }
+                match purge_contacts(&app2) {
+                    Ok(n) if n > 0 => tracing::info!(suggestions = n, "contact details deleted"),
+                    Ok(_) => {}
+                    Err(e) => tracing::error!(error = %e, "purge of contact details failed"),
                 }
                 match nightly_backup(&app2) {
                     Ok(Some(p)) => tracing::info!(file = %p.display(), "nightly backup written"),

@@ -12,7 +12,18 @@ use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::BookOutcome;
 use crate::snackebord;
 
-fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
+/// Renders a kiosk page; `idle` pages return to the start after a while without a touch.
+pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
+    // Pages served to website visitors (the suggestion inbox) set these themselves.
+    for (key, default) in [
+        ("web", serde_json::json!(false)),
+        ("lang_code", "sv".into()),
+        ("board_url", "".into()),
+    ] {
+        if !ctx.contains_key(key) {
+            ctx.insert(key, &default);
+        }
+    }
     ctx.insert("cafe", &app.config.cafe_name);
     ctx.insert("idle", &if idle { app.config.idle_seconds } else { 0 });
     warp::reply::html(app.templates.render(name, &ctx))
@@ -201,6 +212,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .map(|app: Shared| {
             let mut ctx = Context::new();
             ctx.insert("retention_days", &app.config.retention_days);
+            ctx.insert("contact_days", &app.config.suggestion_contact_days);
             page(&app, "privacy.html", ctx, true)
         });
     home.or(checkin)

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod kiosk;
+pub mod suggest;
 pub mod templates;
 
 use std::convert::Infallible;
@@ -33,6 +34,8 @@ pub struct App {
     pub templates: templates::Templates,
     /// Swedish words for dates, from the website's theme, so both say dates the same way.
     pub words: omtanke::render::i18n::Lang,
+    /// How many suggestions each address has sent from the website lately.
+    pub inbox_limiter: suggest::Limiter,
 }
 
 impl App {
@@ -48,6 +51,21 @@ pub type Shared = Arc<App>;
 /// Passes the app to a handler.
 pub fn with_app(app: Shared) -> impl Filter<Extract = (Shared,), Error = Infallible> + Clone {
     warp::any().map(move || app.clone())
+}
+
+/// Passes only when the daemon serves the touch screens: one that is only the website's inbox
+/// (`inbox_only`) has no touch screens and no booking API.
+pub fn kiosk_only(inbox_only: bool) -> impl Filter<Extract = (), Error = Rejection> + Clone {
+    warp::any()
+        .and_then(move || async move {
+            if inbox_only {
+                // A custom rejection, so that no other route's "wrong method" answers instead.
+                Err(problem(StatusCode::NOT_FOUND, "Sidan finns inte."))
+            } else {
+                Ok(())
+            }
+        })
+        .untuple_one()
 }
 
 /// Every route of the daemon.
@@ -68,9 +86,10 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infal
             )
         });
     health
-        .or(api::routes(app.clone()))
+        .or(kiosk_only(app.config.inbox_only).and(api::routes(app.clone())))
         .or(admin::routes(app.clone()))
-        .or(kiosk::routes(app.clone()))
+        .or(suggest::routes(app.clone()))
+        .or(kiosk_only(app.config.inbox_only).and(kiosk::routes(app.clone())))
         .or(assets::routes())
         .recover(recover)
         .with(warp::reply::with::headers(security_headers()))

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod staff;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -32,8 +34,19 @@ impl Kiosk {
 
     /// Starts the kiosk on a given site folder.
     pub fn start_with(dir: &Path, content: &Path) -> Kiosk {
+        Self::start_configured(dir, content, None)
+    }
+
+    /// Starts the kiosk on a given site folder with a configuration file of this text.
+    pub fn start_configured(dir: &Path, content: &Path, config: Option<&str>) -> Kiosk {
         let db = dir.join("db.sqlite3");
-        let mut child = Command::new(BIN)
+        let mut command = Command::new(BIN);
+        if let Some(text) = config {
+            let file = dir.join("kiosk.toml");
+            std::fs::write(&file, text).unwrap();
+            command.arg("--config").arg(file);
+        }
+        let mut child = command
             .arg("--content")
             .arg(content)
             .arg("--db")
@@ -202,4 +215,23 @@ pub fn create_db(db: &Path) {
             db.with_extension("first-backup").as_os_str(),
         ],
     );
+}
+
+/// A copy of the test site in `dir`, for tests that change its content.
+pub fn copy_site(dir: &Path) -> PathBuf {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let to = dir.join("site");
+    copy(&site(), &to);
+    to
 }

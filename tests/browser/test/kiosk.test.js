@@ -5,7 +5,30 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { targets } = require('../pages');
-const { startKiosk, launch, newContext, visit } = require('../lib/harness');
+const { startKiosk, launch, newContext, visit, expectNone } = require('../lib/harness');
+
+const AXE = require.resolve('axe-core/axe.min.js');
+
+// What a screen must be at the kiosk: no scrolling, large targets, no axe violations.
+async function screenProblems(page) {
+  const { height, small } = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    small: [...document.querySelectorAll('a, button, input, select, textarea')]
+      .filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
+      // A checkbox is hit through its label too, so the larger of the two counts.
+      .filter((e) => Math.max(e.getBoundingClientRect().height, ...[...(e.labels || [])].map((l) => l.getBoundingClientRect().height)) < 48)
+      .map((e) => e.outerHTML.slice(0, 100)),
+  }));
+  await page.addScriptTag({ path: AXE });
+  const axe = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
+  }));
+  return [
+    ...(height > 800 ? [`${height}px tall: scrolls on a 1280×800 screen`] : []),
+    ...small.map((s) => `smaller than 48 px: ${s}`),
+    ...axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ];
+}
 
 for (const target of targets.filter((t) => t.kiosk)) {
   describe(`touch screen ${target.name}`, () => {
@@ -20,7 +43,7 @@ for (const target of targets.filter((t) => t.kiosk)) {
       await server?.close();
       await browser?.close();
     });
-    for (const p of target.pages.filter((p) => !p.path.startsWith('/admin'))) {
+    for (const p of target.pages.filter((p) => !p.path.startsWith('/admin') && !p.scrolls)) {
       test(`fits 1280×800 with large targets: ${p.path}`, async () => {
         await visit(page, server.baseURL + p.path);
         const { height, small } = await page.evaluate(() => ({
@@ -34,5 +57,57 @@ for (const target of targets.filter((t) => t.kiosk)) {
         assert.deepEqual(small, [], `${p.path}: targets smaller than 48 px`);
       });
     }
+  });
+}
+
+for (const target of targets.filter((t) => t.kiosk)) {
+  describe(`suggesting an activity at ${target.name}`, () => {
+    let browser, server, page;
+    before(async () => {
+      browser = await launch();
+      server = await startKiosk(target.kiosk);
+      const { context } = await newContext(browser, server.baseURL, { viewport: { width: 1280, height: 800 } });
+      page = await context.newPage();
+    });
+    after(async () => {
+      await server?.close();
+      await browser?.close();
+    });
+
+    test('every step fits the screen, and a mistake is shown in an error summary', async () => {
+      await visit(page, server.baseURL + '/foresla');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.waitForSelector('.error-summary');
+      expectNone(await screenProblems(page), 'step 1 with errors:');
+      await page.getByLabel('Vad vill du göra tillsammans med andra?').fill('Boule i parken');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.getByText('Steg 2 av 5').waitFor();
+      expectNone(await screenProblems(page), 'step 2:');
+      await page.getByLabel('Berätta mer').fill('Vi spelar boule och fikar efteråt.');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.getByText('Steg 3 av 5').waitFor();
+      expectNone(await screenProblems(page), 'step 3:');
+      await page.getByLabel('När? (om du vill)').fill('Onsdagar kl. 14');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.getByText('Steg 4 av 5').waitFor();
+      expectNone(await screenProblems(page), 'step 4:');
+      await page.getByLabel('fika').check();
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.getByText('Steg 5 av 5').waitFor();
+      expectNone(await screenProblems(page), 'step 5:');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.waitForSelector('.error-summary');
+      expectNone(await screenProblems(page), 'step 5 with errors:');
+      await page.getByLabel('Ditt förnamn eller ett smeknamn').fill('Lennart');
+      await page.getByRole('button', { name: 'Fortsätt' }).click();
+      await page.getByRole('heading', { name: 'Stämmer det här?' }).waitFor();
+      expectNone(await screenProblems(page), 'check your answers:');
+      const summary = await page.locator('.summary').textContent();
+      assert.match(summary, /Boule i parken/);
+      assert.match(summary, /Onsdagar kl\. 14/);
+      assert.match(summary, /fika/);
+      await page.getByRole('button', { name: 'Skicka förslaget' }).click();
+      await page.getByRole('heading', { name: 'Tack för ditt förslag!' }).waitFor();
+    });
   });
 }

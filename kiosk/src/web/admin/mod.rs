@@ -22,6 +22,8 @@ use crate::db::checkins::Count;
 use crate::db::{DbError, DbResult};
 use crate::validate;
 
+mod suggestions;
+
 type Form = Vec<(String, String)>;
 type Query = HashMap<String, String>;
 
@@ -68,6 +70,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app.clone()))
         .and_then(cancel);
+    let suggestion_pages = suggestions::routes(app.clone());
     let export = warp::path!("admin" / "export" / String)
         .and(warp::get())
         .and(auth::optional_staff(app.clone()))
@@ -75,6 +78,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(with_app(app))
         .and_then(export);
     login_page
+        .or(suggestion_pages)
+        .unify()
         .or(login)
         .unify()
         .or(logout)

@@ -1,0 +1,171 @@
+//! `omtanke-kiosk export-board DIR`: approved suggestions as bulletin-board files in the
+//! generator's content format (`content/anslagstavla/*.md`), ready to commit.
+//!
+//! Each suggestion is written once, to a new file that never replaces an existing one (an
+//! editor may have changed the file since), and the database remembers the file's name. The
+//! contact details are not even read. The resident's text is plain text, not Markdown: `<`, `>`
+//! and `&` are written as entities, so whatever was typed shows as typed and can never become
+//! markup on the website.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::db::Db;
+use crate::db::suggestions::Suggestion;
+
+#[derive(Serialize)]
+struct Front<'a> {
+    title: &'a str,
+    date: toml::value::Datetime,
+    author: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    interests: &'a [String],
+    #[serde(rename = "where", skip_serializing_if = "Option::is_none")]
+    place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<&'a str>,
+}
+
+/// Writes every approved suggestion not yet written; returns the files written.
+pub fn export(db: &Db, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "{} is not a folder; give the bulletin board's folder in the site, e.g. content/anslagstavla",
+            dir.display()
+        );
+    }
+    let mut written = Vec::new();
+    for s in db.unexported_suggestions()? {
+        let text = markdown(&s)?;
+        let file = write_new(dir, &omtanke::vocabulary::slugify(&s.draft.title), &text)
+            .with_context(|| format!("writing suggestion {} into {}", s.id, dir.display()))?;
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        db.mark_exported(s.id, &name)?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+/// The file's text: TOML front matter between `+++` lines, then the description.
+fn markdown(s: &Suggestion) -> anyhow::Result<String> {
+    let d = &s.draft;
+    let day = s.received_at.get(..10).unwrap_or(&s.received_at);
+    let front = Front {
+        title: &d.title,
+        date: day
+            .parse()
+            .with_context(|| format!("suggestion {} has a bad date \"{day}\"", s.id))?,
+        author: &d.author,
+        interests: &d.interests,
+        place: d.place.as_deref(),
+        when: d.when.as_deref(),
+    };
+    let front = toml::to_string(&front)?;
+    Ok(format!("+++\n{front}+++\n\n{}\n", plain_text(&d.body)))
+}
+
+/// Plain text as Markdown that shows it as typed: markup characters become entities, and each
+/// line break stays a line break.
+fn plain_text(body: &str) -> String {
+    let escaped = body.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    escaped
+        .split("\n\n")
+        .map(|para| para.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("  \n"))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// Writes `text` to `dir/<stem>.md`, or `<stem>-2.md` and so on when taken, never replacing a
+/// file: the text goes to a temporary file that is then linked to its name, which fails rather
+/// than overwrite, so the board never holds a half-written file either.
+fn write_new(dir: &Path, stem: &str, text: &str) -> anyhow::Result<PathBuf> {
+    let stem = if stem.is_empty() { "forslag" } else { stem };
+    let tmp = dir.join(format!(".{stem}.md.partial"));
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    let result = (1..1000)
+        .map(|n| {
+            if n == 1 {
+                dir.join(format!("{stem}.md"))
+            } else {
+                dir.join(format!("{stem}-{n}.md"))
+            }
+        })
+        .find_map(|target| match std::fs::hard_link(&tmp, &target) {
+            Ok(()) => Some(Ok(target)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+            Err(e) => Some(Err(e)),
+        })
+        .unwrap_or_else(|| Err(std::io::Error::other("too many files with this name")));
+    let _ = std::fs::remove_file(&tmp);
+    Ok(result?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::suggestions::Draft;
+
+    fn suggestion(body: &str) -> Suggestion {
+        Suggestion {
+            id: 1,
+            received_at: "2026-11-26T14:05".into(),
+            via: "kiosk".into(),
+            draft: Draft {
+                title: "Boule \"i\" parken".into(),
+                body: body.into(),
+                when: None,
+                place: Some("Ramlösa".into()),
+                interests: vec!["spel".into()],
+                author: "Lennart".into(),
+            },
+            contact: Some("070-123 45 67".into()),
+            status: "approved".into(),
+            exported_as: None,
+        }
+    }
+
+    #[test]
+    fn front_matter_is_toml_and_the_text_stays_text() {
+        let md = markdown(&suggestion(
+            "Hej <script>alert(1)</script> & välkommen!\nRad två\n\n\nNytt stycke",
+        ))
+        .unwrap();
+        let (front, body) = md.trim_start_matches("+++\n").split_once("+++\n").unwrap();
+        let t: toml::Table = toml::from_str(front).unwrap();
+        assert_eq!(t["title"].as_str(), Some("Boule \"i\" parken"));
+        assert_eq!(t["date"].as_datetime().unwrap().to_string(), "2026-11-26");
+        assert_eq!(t["where"].as_str(), Some("Ramlösa"));
+        assert!(!t.contains_key("when"));
+        assert!(!md.contains("070"), "contact details are never written");
+        assert_eq!(
+            body.trim(),
+            "Hej &lt;script&gt;alert(1)&lt;/script&gt; &amp; välkommen!  \nRad två\n\nNytt stycke"
+        );
+    }
+
+    #[test]
+    fn an_existing_file_is_never_replaced() {
+        let dir = std::env::temp_dir().join(format!("omtanke-board-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("boule.md"), "an editor's version").unwrap();
+        let f = write_new(&dir, "boule", "new").unwrap();
+        assert_eq!(f.file_name().unwrap(), "boule-2.md");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("boule.md")).unwrap(),
+            "an editor's version"
+        );
+        assert!(!dir.join(".boule.md.partial").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

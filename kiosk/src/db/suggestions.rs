@@ -1,0 +1,178 @@
+//! Residents' suggestions for the bulletin board: received at the kiosk or from the website,
+//! waiting for staff, approved (perhaps edited) or rejected, and written out by `export-board`.
+//! The contact details are for staff only: no query that feeds an export reads them.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Db, DbResult};
+
+/// What a resident suggests, as typed (or as edited by staff).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// What to do, in a few words.
+    pub title: String,
+    /// More about it.
+    pub body: String,
+    /// When, in the resident's words.
+    pub when: Option<String>,
+    /// Where, in the resident's words.
+    pub place: Option<String>,
+    /// Interest words from the site's own.
+    pub interests: Vec<String>,
+    /// First name or nickname.
+    pub author: String,
+}
+
+/// A stored suggestion.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// Row id.
+    pub id: i64,
+    /// Local date and time received, `2026-11-26T14:05`.
+    pub received_at: String,
+    /// `kiosk` or `web`.
+    pub via: String,
+    /// The suggestion.
+    pub draft: Draft,
+    /// How to reach the resident: staff only, never exported.
+    pub contact: Option<String>,
+    /// `pending`, `approved` or `rejected`.
+    pub status: String,
+    /// The file `export-board` wrote it to.
+    pub exported_as: Option<String>,
+}
+
+const COLUMNS: &str =
+    "id, received_at, via, title, body, when_text, where_text, interests, author, contact, status, exported_as";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Suggestion> {
+    let interests: String = r.get(7)?;
+    Ok(Suggestion {
+        id: r.get(0)?,
+        received_at: r.get(1)?,
+        via: r.get(2)?,
+        draft: Draft {
+            title: r.get(3)?,
+            body: r.get(4)?,
+            when: r.get(5)?,
+            place: r.get(6)?,
+            interests: serde_json::from_str(&interests).unwrap_or_default(),
+            author: r.get(8)?,
+        },
+        contact: r.get(9)?,
+        status: r.get(10)?,
+        exported_as: r.get(11)?,
+    })
+}
+
+fn interests_json(d: &Draft) -> String {
+    serde_json::to_string(&d.interests).unwrap_or_else(|_| "[]".into())
+}
+
+impl Db {
+    /// Stores a new suggestion, waiting for staff, and returns its id once it is on disk.
+    pub fn add_suggestion(&self, received_at: &str, via: &str, d: &Draft, contact: Option<&str>) -> DbResult<i64> {
+        let conn = self.conn();
+        conn.execute(
+            "INSERT INTO suggestions (received_at, via, title, body, when_text, where_text, interests, author, contact)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                received_at,
+                via,
+                d.title,
+                d.body,
+                d.when,
+                d.place,
+                interests_json(d),
+                d.author,
+                contact
+            ],
+        )?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Suggestions with a status, oldest first.
+    pub fn suggestions(&self, status: &str) -> DbResult<Vec<Suggestion>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM suggestions WHERE status = ?1 ORDER BY received_at, id"
+        ))?;
+        let rows = stmt.query_map(params![status], row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One suggestion.
+    pub fn suggestion(&self, id: i64) -> DbResult<Option<Suggestion>> {
+        Ok(self
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM suggestions WHERE id = ?1"),
+                params![id],
+                row,
+            )
+            .optional()?)
+    }
+
+    /// Approves a waiting suggestion with staff's edits; false when it was not waiting.
+    pub fn approve_suggestion(&self, id: i64, d: &Draft, decided_at: &str) -> DbResult<bool> {
+        let n = self.conn().execute(
+            "UPDATE suggestions SET title = ?2, body = ?3, when_text = ?4, where_text = ?5, interests = ?6,
+                 author = ?7, status = 'approved', decided_at = ?8
+             WHERE id = ?1 AND status = 'pending'",
+            params![
+                id,
+                d.title,
+                d.body,
+                d.when,
+                d.place,
+                interests_json(d),
+                d.author,
+                decided_at
+            ],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Rejects a waiting suggestion; false when it was not waiting.
+    pub fn reject_suggestion(&self, id: i64, decided_at: &str) -> DbResult<bool> {
+        let n = self.conn().execute(
+            "UPDATE suggestions SET status = 'rejected', decided_at = ?2 WHERE id = ?1 AND status = 'pending'",
+            params![id, decided_at],
+        )?;
+        Ok(n == 1)
+    }
+
+    /// Approved suggestions not yet written out, oldest first, without their contact details.
+    pub fn unexported_suggestions(&self) -> DbResult<Vec<Suggestion>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM suggestions WHERE status = 'approved' AND exported_as IS NULL
+             ORDER BY received_at, id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let mut s = row(r)?;
+            s.contact = None;
+            Ok(s)
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records the file a suggestion was written to.
+    pub fn mark_exported(&self, id: i64, file: &str) -> DbResult<()> {
+        self.conn().execute(
+            "UPDATE suggestions SET exported_as = ?2 WHERE id = ?1",
+            params![id, file],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes the contact details of suggestions decided before `before` (local date and
+    /// time); returns how many.
+    pub fn purge_contacts_before(&self, before: &str) -> DbResult<usize> {
+        Ok(self.conn().execute(
+            "UPDATE suggestions SET contact = NULL WHERE contact IS NOT NULL AND decided_at < ?1",
+            params![before],
+        )?)
+    }
+}

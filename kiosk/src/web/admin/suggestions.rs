@@ -1,0 +1,175 @@
+//! Staff moderation of residents' suggestions (`/admin/forslag`): a list of those waiting, one
+//! page per suggestion to read it (with the contact details, for staff only), correct it and
+//! approve or reject it. Approved suggestions reach the website through `export-board`.
+
+use tera::Context;
+use warp::http::StatusCode;
+use warp::{Filter, Rejection};
+
+use super::{Form, Query, blocking, field, page, see_other, to_login};
+use crate::auth::{self, Staff};
+use crate::db::suggestions::Suggestion;
+use crate::suggestion_form::{FieldError, Values};
+use crate::web::suggest::{error_context, interests_view, known_interests};
+use crate::web::{BODY_LIMIT, Shared, problem, with_app};
+
+/// The fields staff may edit: everything but the contact details.
+const EDITABLE: [&str; 6] = ["titel", "beskrivning", "nar", "var", "intresse", "namn"];
+
+/// The routes of the suggestion pages.
+pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Error = Rejection> + Clone {
+    let list = warp::path!("admin" / "forslag")
+        .and(warp::get())
+        .and(auth::optional_staff(app.clone()))
+        .and(warp::query::<Query>())
+        .and(with_app(app.clone()))
+        .and_then(list);
+    let one = warp::path!("admin" / "forslag" / i64)
+        .and(warp::get())
+        .and(auth::optional_staff(app.clone()))
+        .and(with_app(app.clone()))
+        .and_then(|id: i64, staff: Option<Staff>, app: Shared| async move {
+            let Some(staff) = staff else { return Ok(to_login()) };
+            let found = blocking({
+                let app = app.clone();
+                move || app.db.suggestion(id)
+            })
+            .await?;
+            let Some(s) = found else {
+                return Err(problem(StatusCode::NOT_FOUND, "Förslaget finns inte."));
+            };
+            let values = Values::from_draft(&s.draft);
+            Ok::<_, Rejection>(review(&app, &staff, &s, &values, &[]))
+        });
+    let decide = warp::path!("admin" / "forslag" / i64)
+        .and(warp::post())
+        .and(auth::staff(app.clone()))
+        .and(warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Form>()))
+        .and(with_app(app))
+        .and_then(decide);
+    list.or(one).unify().or(decide).unify()
+}
+
+/// What the list shows of a suggestion.
+#[derive(serde::Serialize)]
+struct Row {
+    id: i64,
+    title: String,
+    author: String,
+    received: String,
+    via: &'static str,
+    exported_as: Option<String>,
+}
+
+fn row(s: &Suggestion) -> Row {
+    Row {
+        id: s.id,
+        title: s.draft.title.clone(),
+        author: s.draft.author.clone(),
+        received: s.received_at.replace('T', " kl. "),
+        via: if s.via == "web" { "webbplatsen" } else { "kiosken" },
+        exported_as: s.exported_as.clone(),
+    }
+}
+
+async fn list(staff: Option<Staff>, q: Query, app: Shared) -> Result<warp::reply::Response, Rejection> {
+    let Some(staff) = staff else { return Ok(to_login()) };
+    let db_app = app.clone();
+    let (pending, approved) =
+        blocking(move || Ok((db_app.db.suggestions("pending")?, db_app.db.suggestions("approved")?))).await?;
+    let mut ctx = Context::new();
+    ctx.insert("pending", &pending.iter().map(row).collect::<Vec<_>>());
+    ctx.insert("approved", &approved.iter().map(row).collect::<Vec<_>>());
+    ctx.insert(
+        "waiting_export",
+        &approved.iter().filter(|s| s.exported_as.is_none()).count(),
+    );
+    let notice = match q.get("klart").map(String::as_str) {
+        Some("godkant") => {
+            Some("Förslaget är godkänt. Det kommer ut på webbplatsen nästa gång anslagstavlan exporteras.")
+        }
+        Some("avvisat") => Some("Förslaget är avvisat. Det publiceras inte."),
+        Some("redan") => Some("Någon annan hade redan tagit ställning till förslaget."),
+        _ => None,
+    };
+    ctx.insert("notice", &notice);
+    ctx.insert("contact_days", &app.config.suggestion_contact_days);
+    Ok(page(&app, "admin_suggestions.html", ctx, Some(&staff), StatusCode::OK))
+}
+
+fn review(
+    app: &Shared,
+    staff: &Staff,
+    s: &Suggestion,
+    values: &Values,
+    errors: &[FieldError],
+) -> warp::reply::Response {
+    let mut ctx = Context::new();
+    ctx.insert("s", &row(s));
+    ctx.insert("status", &s.status);
+    ctx.insert("contact", &s.contact);
+    ctx.insert("values", values);
+    ctx.insert("web", &true);
+    ctx.insert("interests", &interests_view(&known_interests(app), &values.intresse));
+    error_context(&mut ctx, errors);
+    ctx.insert("editable", &EDITABLE);
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    page(app, "admin_suggestion.html", ctx, Some(staff), status)
+}
+
+async fn decide(id: i64, staff: Staff, form: Form, app: Shared) -> Result<warp::reply::Response, Rejection> {
+    auth::check_csrf(&staff, &field(&form, "csrf").unwrap_or_default())?;
+    let decision = field(&form, "beslut").unwrap_or_default();
+    let at = app.now().format("%Y-%m-%dT%H:%M").to_string();
+    let done = match decision.as_str() {
+        "godkann" => {
+            let values = Values::from_form(&form);
+            // Staff may keep an interest the resident chose even if the site no longer uses it.
+            let db_app = app.clone();
+            let Some(s) = blocking(move || db_app.db.suggestion(id)).await? else {
+                return Err(problem(StatusCode::NOT_FOUND, "Förslaget finns inte."));
+            };
+            let mut known = known_interests(&app);
+            known.extend(s.draft.interests.iter().cloned());
+            let errors = values.check(&EDITABLE, &known);
+            if !errors.is_empty() {
+                return Ok(review(&app, &staff, &s, &values, &errors));
+            }
+            let draft = values.draft();
+            let db_app = app.clone();
+            let ok = blocking(move || db_app.db.approve_suggestion(id, &draft, &at)).await?;
+            ok.then_some("godkant")
+        }
+        "avvisa" => {
+            let db_app = app.clone();
+            let ok = blocking(move || db_app.db.reject_suggestion(id, &at)).await?;
+            ok.then_some("avvisat")
+        }
+        _ => {
+            return Err(problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Välj om förslaget ska godkännas eller avvisas.",
+            ));
+        }
+    };
+    if let Some(done) = done {
+        tracing::info!(suggestion = id, decision = done, "staff decided on a suggestion");
+    }
+    Ok(see_other(&format!("/admin/forslag?klart={}", done.unwrap_or("redan"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggestion_form::FIELDS;
+
+    #[test]
+    fn staff_edit_every_field_but_the_contact() {
+        assert!(EDITABLE.iter().all(|f| FIELDS.contains(f)));
+        assert!(!EDITABLE.contains(&"kontakt"));
+    }
+}
