@@ -86,6 +86,7 @@ fn a_suggestion_goes_from_the_kiosk_to_the_website() {
     // Staff see it, with the contact details, and approve it with an edit.
     set_password(&k, PASSWORD);
     let staff = login(&k, PASSWORD).unwrap();
+    assert!(staff.get("/admin").body.contains("1 förslag väntar på granskning"));
     let list = staff.get("/admin/forslag");
     assert!(list.body.contains("Boule i parken") && list.body.contains("Väntar på granskning (1)"));
     let review = staff.get("/admin/forslag/1");

@@ -102,6 +102,15 @@ impl Db {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many suggestions wait for staff.
+    pub fn pending_suggestions(&self) -> DbResult<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM suggestions WHERE status = 'pending'", [], |r| {
+                r.get(0)
+            })?)
+    }
+
     /// One suggestion.
     pub fn suggestion(&self, id: i64) -> DbResult<Option<Suggestion>> {
         Ok(self

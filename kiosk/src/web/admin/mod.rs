@@ -420,6 +420,7 @@ fn last_of_month(date: NaiveDate) -> NaiveDate {
 }
 
 struct CheckinData {
+    pending_suggestions: i64,
     today: Vec<Count>,
     week: Vec<Count>,
     period: Option<(Vec<Count>, Vec<Count>)>,
@@ -447,6 +448,7 @@ async fn overview(staff: Option<Staff>, q: Query, app: Shared) -> Result<warp::r
     let db_app = app.clone();
     let data = blocking(move || {
         Ok::<_, DbError>(CheckinData {
+            pending_suggestions: db_app.db.pending_suggestions()?,
             today: db_app.db.checkins_by_hour(today, today)?,
             week: db_app.db.checkins_by_day(monday, sunday)?,
             period: match chosen {
@@ -458,6 +460,7 @@ async fn overview(staff: Option<Staff>, q: Query, app: Shared) -> Result<warp::r
     .await?;
 
     let mut ctx = Context::new();
+    ctx.insert("pending_suggestions", &data.pending_suggestions);
     let now_hour = now.format("%H").to_string().parse().ok();
     let today_text = app.words.long_date(today);
     ctx.insert("today", &today_text);
