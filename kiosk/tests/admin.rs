@@ -54,6 +54,30 @@ fn staff_pages_need_a_login() {
     assert!(login(&k, PASSWORD).is_err(), "no password set yet: nobody can log in");
 
     set_password(&k, PASSWORD);
+    // Another site's page cannot post the login form (it has no CSRF token to check).
+    let form = format!("losenord={}", common::enc(PASSWORD));
+    let host = k.addr.clone();
+    let cross = k.request(
+        "POST",
+        "/admin/login",
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", "https://evil.example"),
+        ],
+        form.as_bytes(),
+    );
+    assert_eq!(cross.status, 403, "{}", cross.body);
+    let own_origin = format!("http://{host}");
+    let same = k.request(
+        "POST",
+        "/admin/login",
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("origin", &own_origin),
+        ],
+        form.as_bytes(),
+    );
+    assert_eq!(same.status, 303, "{}", same.body);
     assert!(!k.get("/admin/login").body.contains("omtanke-kiosk passwd"));
 
     for path in [

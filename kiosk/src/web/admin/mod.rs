@@ -37,6 +37,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and_then(login_page);
     let login = warp::path!("admin" / "login")
         .and(warp::post())
+        .and(auth::same_origin())
         .and(form())
         .and(with_app(app.clone()))
         .and_then(login);
