@@ -34,6 +34,8 @@ fn every_kind_of_problem_is_reported_with_its_position() {
         "content/sida.md:5:48: error: the link leads nowhere: /stod/tips/ has no anchor #saknas",
         "content/sida.md:7:5: error: the link leads nowhere: this page has no anchor #inget",
         "content/sida.md:7:44: error: the link leads nowhere: this site has no page /stod/tips.md — link to the page's address, not its file: write \"/stod/tips/\"",
+        // A link in raw HTML.
+        "content/sida.md:22:7: error: the link leads nowhere: this site has no page /saknas-ocksa/",
         // Pictures: missing, without alt text, beside another page's file.
         "content/sida.md:9:1: error: there is no picture /sida/katt.jpg",
         "content/sida.md:9:26: error: the picture has no alt text",
@@ -63,8 +65,8 @@ fn every_kind_of_problem_is_reported_with_its_position() {
     ] {
         assert!(err.contains(expected), "missing:\n{expected}\nin:\n{err}");
     }
-    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 21, "{err}");
-    assert!(err.trim_end().ends_with("21 errors, 1 warning."), "{err}");
+    assert_eq!(err.lines().filter(|l| l.contains(": error: ")).count(), 22, "{err}");
+    assert!(err.trim_end().ends_with("22 errors, 1 warning."), "{err}");
     // What is right is not reported: links to existing pages, anchors and files, links to the
     // site's own base_url, mail and phone links, an activity that ended with `until`.
     for fine in [

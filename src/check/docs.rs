@@ -31,6 +31,9 @@ pub struct Doc<'a> {
     pub at: At,
     /// The site path of the page it is shown on, for relative links and `#anchors`.
     pub url: String,
+    /// Whether raw HTML in it is published as HTML (editors' text), not shown as text
+    /// (residents' posts).
+    pub html: bool,
 }
 
 impl Doc<'_> {
@@ -47,10 +50,10 @@ impl Doc<'_> {
 pub fn collect(site: &Site) -> Vec<Doc<'_>> {
     let mut docs = vec![];
     for p in site.pages.iter().chain(&site.translations) {
-        docs.extend(body(&p.source, &p.url));
+        docs.extend(body(&p.source, &p.url, true));
     }
     for p in &site.posts {
-        docs.extend(body(&p.source, &p.url));
+        docs.extend(body(&p.source, &p.url, false));
     }
     for a in &site.activities {
         docs.extend(descriptions(a));
@@ -59,13 +62,14 @@ pub fn collect(site: &Site) -> Vec<Doc<'_>> {
 }
 
 /// The Markdown after a file's front matter.
-fn body<'a>(source: &'a Source, url: &str) -> Option<Doc<'a>> {
+fn body<'a>(source: &'a Source, url: &str, html: bool) -> Option<Doc<'a>> {
     let split = frontmatter::split(source).ok()?;
     Some(Doc {
         source,
         text: Cow::Borrowed(&source.text[split.body.clone()]),
         at: At::Exact(split.body.start),
         url: url.to_string(),
+        html,
     })
 }
 
@@ -91,6 +95,7 @@ fn descriptions(a: &Activity) -> Vec<Doc<'_>> {
                     text,
                     at,
                     url,
+                    html: true,
                 });
                 return;
             }

@@ -49,7 +49,10 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
     let mut diags = site.warnings.clone();
     let mut external = vec![];
     for doc in docs::collect(&site) {
-        let found = scan::scan(&doc.text);
+        let mut found = scan::scan(&doc.text);
+        if !doc.html {
+            found.links.retain(|l| !l.raw_html);
+        }
         links::check(
             &doc,
             &found.links,

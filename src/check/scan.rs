@@ -30,6 +30,8 @@ pub struct Link {
     pub has_image: bool,
     /// Byte range in the Markdown.
     pub span: Range<usize>,
+    /// Written as raw HTML (`<a href>`, `<img src>`): its text is not known here.
+    pub raw_html: bool,
 }
 
 /// A heading as written in Markdown.
@@ -66,6 +68,7 @@ pub fn scan(markdown: &str) -> Scanned {
                     text: String::new(),
                     has_image: false,
                     span,
+                    raw_html: false,
                 });
             }
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -79,12 +82,20 @@ pub fn scan(markdown: &str) -> Scanned {
                     text: String::new(),
                     has_image: false,
                     span,
+                    raw_html: false,
                 });
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 open.pop();
             }
-            Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) => {
+            Event::Html(t) => raw_html_links(&t, span.start, &mut out.links),
+            Event::InlineHtml(t) => {
+                raw_html_links(&t, span.start, &mut out.links);
+                for &i in &open {
+                    out.links[i].text.push_str(&t);
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
                 for &i in &open {
                     out.links[i].text.push_str(&t);
                 }
@@ -106,6 +117,65 @@ pub fn scan(markdown: &str) -> Scanned {
         }
     }
     out
+}
+
+/// The `href` of each `<a>` and the `src` of each `<img>` in raw HTML that starts at byte
+/// `offset` of the Markdown. A small scanner rather than an HTML parser: editors' raw HTML is a
+/// tag or two, and all that is needed is the address and where the tag is.
+fn raw_html_links(html: &str, offset: usize, out: &mut Vec<Link>) {
+    let lower = html.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = lower[at..].find('<') {
+        let start = at + found;
+        let end = lower[start..].find('>').map_or(lower.len(), |e| start + e + 1);
+        let tag = &lower[start..end];
+        let (kind, attr) = if tag.starts_with("<a ") || tag.starts_with("<a\n") {
+            (LinkKind::Link, "href")
+        } else if tag.starts_with("<img ") || tag.starts_with("<img\n") {
+            (LinkKind::Image, "src")
+        } else {
+            at = start + 1;
+            continue;
+        };
+        if let Some(dest) = attribute(&html[start..end], tag, attr) {
+            out.push(Link {
+                kind,
+                dest,
+                text: String::new(),
+                has_image: false,
+                span: offset + start..offset + end,
+                raw_html: true,
+            });
+        }
+        at = end;
+    }
+}
+
+/// An attribute's value in one tag (`tag` is its lowercase copy, for finding the name).
+fn attribute(original: &str, tag: &str, name: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(i) = tag[from..].find(name) {
+        let i = from + i;
+        from = i + name.len();
+        // The name must stand alone: `data-href=` or `srcset=` are other attributes.
+        let before = tag[..i].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let rest = tag[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('=') else { continue };
+        let value_start = original.len() - rest.len();
+        let rest_original = original[value_start..].trim_start();
+        let value = match rest_original.chars().next() {
+            Some(q @ ('"' | '\'')) => rest_original[1..].split(q).next().unwrap_or(""),
+            _ => rest_original
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        return Some(value.replace("&amp;", "&"));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -132,5 +202,27 @@ mod tests {
         assert!(logo.has_image);
         assert_eq!(logo.text, "Logga");
         assert_eq!(s.links[3].dest, "logga.svg");
+    }
+
+    #[test]
+    fn links_in_raw_html() {
+        let md = "Text <a class=\"x\" HREF='/stod/tips/#rad'>tips</a> och <img data-src=\"no\" src=/bild.jpg alt=\"\">.\n\n<div>\n<a href=\"/finns-inte/\">x</a>\n</div>\n";
+        let s = scan(md);
+        let raw: Vec<(&str, LinkKind)> = s
+            .links
+            .iter()
+            .filter(|l| l.raw_html)
+            .map(|l| (l.dest.as_str(), l.kind))
+            .collect();
+        assert_eq!(
+            raw,
+            vec![
+                ("/stod/tips/#rad", LinkKind::Link),
+                ("/bild.jpg", LinkKind::Image),
+                ("/finns-inte/", LinkKind::Link)
+            ]
+        );
+        let first = s.links.iter().find(|l| l.raw_html).unwrap();
+        assert!(md[first.span.clone()].starts_with("<a class"));
     }
 }
