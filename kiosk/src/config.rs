@@ -25,6 +25,9 @@ pub struct Config {
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
     pub idle_seconds: u32,
+    /// The survey's items (a `survey.toml`), e.g. a validated Swedish translation; the shipped
+    /// items when empty.
+    pub survey_items: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -38,6 +41,7 @@ impl Default for Config {
             cafe_name: "Pratcafé Söder".into(),
             opening_hours: vec!["Torsdagar 12.00–19.00".into()],
             idle_seconds: 90,
+            survey_items: None,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod checkins;
 mod group;
 mod migrations;
 pub mod staff;
+pub mod survey;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};

@@ -12,13 +12,15 @@ use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::BookOutcome;
 use crate::snackebord;
 
-fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
+/// Renders a touch-screen page; `idle` pages return to the start after a while untouched.
+pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
     ctx.insert("cafe", &app.config.cafe_name);
     ctx.insert("idle", &if idle { app.config.idle_seconds } else { 0 });
     warp::reply::html(app.templates.render(name, &ctx))
 }
 
-fn see_other(to: &str) -> warp::reply::Response {
+/// A 303 redirect after a form, to a path of this site.
+pub(super) fn see_other(to: &str) -> warp::reply::Response {
     warp::redirect::see_other(to.parse::<Uri>().unwrap_or_else(|_| Uri::from_static("/"))).into_response()
 }
 

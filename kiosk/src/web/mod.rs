@@ -4,6 +4,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod kiosk;
+pub mod survey;
 pub mod templates;
 
 use std::convert::Infallible;
@@ -33,6 +34,8 @@ pub struct App {
     pub templates: templates::Templates,
     /// Swedish words for dates, from the website's theme, so both say dates the same way.
     pub words: omtanke::render::i18n::Lang,
+    /// The optional survey's items.
+    pub survey: survey::Survey,
 }
 
 impl App {
@@ -71,6 +74,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infal
         .or(api::routes(app.clone()))
         .or(admin::routes(app.clone()))
         .or(kiosk::routes(app.clone()))
+        .or(survey::routes(app.clone()))
         .or(assets::routes())
         .recover(recover)
         .with(warp::reply::with::headers(security_headers()))

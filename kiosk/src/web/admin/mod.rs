@@ -7,6 +7,8 @@
 //! (403 without it). Forms post and redirect, nothing needs JavaScript, and the log records what
 //! staff did but never names or phone numbers.
 
+mod survey;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate};
@@ -68,6 +70,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app.clone()))
         .and_then(cancel);
+    // Before the general exports, which would take its file name for one of theirs.
+    let survey = survey::routes(app.clone());
     let export = warp::path!("admin" / "export" / String)
         .and(warp::get())
         .and(auth::optional_staff(app.clone()))
@@ -86,6 +90,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(attended)
         .unify()
         .or(cancel)
+        .unify()
+        .or(survey)
         .unify()
         .or(export)
         .unify()
