@@ -4,94 +4,12 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use common::{BIN, Kiosk, Reply, enc};
+use common::staff::{StaffClient, login, set_password};
+use common::{BIN, Kiosk};
 
 const PASSWORD: &str = "ett långt lösenord";
-
-/// Sets the staff password with `omtanke-kiosk passwd`, reading it from standard input.
-fn set_password(k: &Kiosk, password: &str) {
-    let mut child = Command::new(BIN)
-        .arg("--db")
-        .arg(&k.db)
-        .arg("passwd")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run passwd");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{password}\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "passwd failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-/// A logged-in member of staff: the cookie to send.
-struct StaffClient<'a> {
-    k: &'a Kiosk,
-    cookie: String,
-}
-
-impl StaffClient<'_> {
-    fn get(&self, path: &str) -> Reply {
-        self.k.request("GET", path, &[("cookie", &self.cookie)], b"")
-    }
-
-    fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        self.k.request(
-            "POST",
-            path,
-            &[
-                ("cookie", &self.cookie),
-                ("content-type", "application/x-www-form-urlencoded"),
-            ],
-            body.as_bytes(),
-        )
-    }
-
-    /// The CSRF token in the forms of a page.
-    fn csrf(&self, path: &str) -> String {
-        let page = self.get(path);
-        assert_eq!(page.status, 200, "{}", page.body);
-        let at = page
-            .body
-            .find("name=\"csrf\" value=\"")
-            .expect("a form with a CSRF token")
-            + "name=\"csrf\" value=\"".len();
-        page.body[at..].split('"').next().unwrap().to_string()
-    }
-}
-
-fn login<'a>(k: &'a Kiosk, password: &str) -> Result<StaffClient<'a>, Reply> {
-    let r = k.post_form("/admin/login", &[("losenord", password)]);
-    if r.status != 303 {
-        return Err(r);
-    }
-    assert_eq!(r.header("location"), Some("/admin"));
-    let cookie = r
-        .header("set-cookie")
-        .expect("a session cookie")
-        .split(';')
-        .next()
-        .unwrap()
-        .to_string();
-    Ok(StaffClient { k, cookie })
-}
 
 fn first_session(k: &Kiosk, activity: &str) -> String {
     let sessions = k.get("/api/sessions").json();

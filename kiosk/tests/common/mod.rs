@@ -3,6 +3,8 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod staff;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -32,8 +34,14 @@ impl Kiosk {
 
     /// Starts the kiosk on a given site folder.
     pub fn start_with(dir: &Path, content: &Path) -> Kiosk {
+        Self::start_args(dir, content, &[])
+    }
+
+    /// Starts the kiosk on a site folder with more arguments, such as `--config FILE`.
+    pub fn start_args(dir: &Path, content: &Path, args: &[&std::ffi::OsStr]) -> Kiosk {
         let db = dir.join("db.sqlite3");
         let mut child = Command::new(BIN)
+            .args(args)
             .arg("--content")
             .arg(content)
             .arg("--db")
