@@ -34,7 +34,7 @@ pub struct App {
     pub templates: templates::Templates,
     /// Swedish words for dates, from the website's theme, so both say dates the same way.
     pub words: omtanke::render::i18n::Lang,
-    /// The optional survey's items.
+    /// The optional survey: its items, and the forms stored lately (so a double tap stores once).
     pub survey: survey::Survey,
 }
 
