@@ -4,6 +4,7 @@
 //   { baseURL: 'http://127.0.0.1:8080' } – something already running (the suite only visits it).
 // Each page: path, a short `type` (used for screenshot names; one screenshot per type), the
 // HTTP `status` it must answer with (200 unless given) and optionally the `h1` it must show.
+// A kiosk page with `staff: true` is visited logged in as staff.
 //
 // To check something already running instead (`omtanke serve`, a preview, the kiosk):
 //   OMTANKE_TEST_URL=http://127.0.0.1:1111 OMTANKE_TEST_PATHS=/,/kalender/ npm --prefix tests/browser test
@@ -86,7 +87,9 @@ function tomorrowsSession() {
 
 targets.push({
   name: 'kiosk',
-  kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site') },
+  // A staff password, so staff pages (`staff: true`) are visited logged in, and a month of
+  // surveys, so the survey's staff page shows figures rather than "too few".
+  kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site'), staffPassword: 'webbläsartestets lösenord', surveys: 12 },
   pages: [
     { path: '/', type: 'kiosk-home' },
     { path: '/tack/1', type: 'kiosk-thanks' },
@@ -96,6 +99,10 @@ targets.push({
     { path: '/avboka', type: 'kiosk-cancel' },
     { path: '/integritet', type: 'kiosk-privacy' },
     { path: '/admin/login', type: 'kiosk-admin-login' },
+    { path: '/fragor', type: 'kiosk-survey-intro' },
+    { path: '/fragor/1', type: 'kiosk-survey-question', h1: 'Jag känner en allmän känsla av tomhet.' },
+    { path: '/fragor/tack', type: 'kiosk-survey-thanks' },
+    { path: '/admin/utvardering', type: 'kiosk-admin-survey', staff: true, h1: 'Utvärdering' },
   ],
   keyboard: ['/', '/boka'],
 });
