@@ -33,6 +33,9 @@ pub struct Config {
     /// Believe the last address in `X-Forwarded-For` (set only behind a proxy you run), so that
     /// the limit on suggestions counts visitors rather than the proxy.
     pub trust_forwarded_for: bool,
+    /// The survey's items (a `survey.toml`), e.g. a validated Swedish translation; the shipped
+    /// items when empty.
+    pub survey_items: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -49,6 +52,7 @@ impl Default for Config {
             suggestion_contact_days: 30,
             inbox_only: false,
             trust_forwarded_for: false,
+            survey_items: None,
         }
     }
 }

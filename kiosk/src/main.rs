@@ -9,6 +9,7 @@ mod sessions;
 mod snackebord;
 mod suggestion_form;
 mod survey;
+mod survey_results;
 mod systemd;
 mod validate;
 mod web;
@@ -102,6 +103,17 @@ enum Command {
         #[arg(long)]
         to: Option<String>,
     },
+    /// Write the survey's (the loneliness scale's) results per month as CSV for the website's
+    /// evaluation page: put the file in the site's content/data/utvardering/ as <place>.csv.
+    /// Months with fewer than 10 responses are left out.
+    ///
+    /// Example:
+    ///   omtanke-kiosk export-survey at-soder.csv
+    #[command(verbatim_doc_comment)]
+    ExportSurvey {
+        /// The CSV file to write.
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -154,10 +166,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let (from, to) = validate::period(from.as_deref().unwrap_or("2000-01-01"), to.as_deref().unwrap_or(&today))
                 .map_err(|m| anyhow::anyhow!(m))?;
             let csv = web::admin::stats_csv(&db, from, to).map_err(|m| anyhow::anyhow!(m))?;
-            // Written beside the target and renamed, so a half-written file never reaches the site.
-            let tmp = file.with_extension("csv.partial");
-            std::fs::write(&tmp, csv)?;
-            std::fs::rename(&tmp, &file)?;
+            write_atomically(&file, &csv)?;
             eprintln!("Wrote the visits per hour to {}.", file.display());
             Ok(())
         }
@@ -167,6 +176,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("Wrote {}", f.display());
             }
             eprintln!("{} approved suggestions written to {}.", written.len(), dir.display());
+            Ok(())
+        }
+        Some(Command::ExportSurvey { file }) => {
+            let items = survey::Items::load(config.survey_items.as_deref())?;
+            let months = survey_results::monthly(&items, &db.survey_responses_by_month()?);
+            let csv = survey_results::csv(&months);
+            write_atomically(&file, &csv)?;
+            eprintln!(
+                "Wrote the survey's results for {} months to {} (months with fewer than {} responses are left out).",
+                csv.lines().count() - 1,
+                file.display(),
+                survey::MIN_RESPONSES
+            );
             Ok(())
         }
         Some(Command::Purge) => {
@@ -193,7 +215,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// Writes `text` beside `file` and renames it into place once it is on disk, so a half-written
+/// file never reaches the site.
+fn write_atomically(file: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let tmp = file.with_extension("csv.partial");
+    let mut out = std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?;
+    out.write_all(text.as_bytes())?;
+    out.sync_all()?;
+    std::fs::rename(&tmp, file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    Ok(())
+}
+
 fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
+    let survey_items = config.survey_items.clone();
     let catalog = sessions::Catalog::new(&config.content);
     let theme = omtanke::render::templates::Theme::load(&config.content)?;
     let words = theme.lang("sv", "sv");
@@ -204,6 +239,7 @@ fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
         templates: web::templates::Templates::load()?,
         words,
         inbox_limiter: web::suggest::Limiter::default(),
+        survey: web::survey::Survey::new(survey::Items::load(survey_items.as_deref())?),
     }))
 }
 

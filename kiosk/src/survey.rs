@@ -7,10 +7,8 @@
 //! lonely, 2–4 moderately lonely, 5–6 severely lonely. A subscale is missing when any of its
 //! items is; the total is missing when more than one item is.
 
-#![allow(
-    dead_code,
-    reason = "the survey screens and the staff aggregates that use this come next (issue 9)"
-)]
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -64,9 +62,51 @@ impl Items {
         if ids.len() != 6 {
             return Err("every item needs its own id".into());
         }
+        // Ids become form field names and keys of the stored answers: keep them plain.
+        if let Some(bad) = items.items.iter().find(|i| {
+            i.id.is_empty()
+                || !i
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        }) {
+            return Err(format!(
+                "the id \"{}\" may only have lowercase letters a–z, digits and _",
+                bad.id
+            ));
+        }
+        if let Some(empty) = items.items.iter().find(|i| i.sv.trim().is_empty()) {
+            return Err(format!("the item \"{}\" has no Swedish text (sv)", empty.id));
+        }
         Ok(items)
     }
+
+    /// The site's own items file when one is configured, otherwise the shipped items. A file
+    /// that cannot be read or is not a valid scale is an error naming the file, so the kiosk
+    /// does not start with a survey that would be scored wrongly.
+    pub fn load(path: Option<&Path>) -> anyhow::Result<Items> {
+        let Some(path) = path else {
+            return Items::parse(DEFAULT_ITEMS).map_err(|e| anyhow::anyhow!("the built-in survey items: {e}"));
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            anyhow::anyhow!(
+                "{}: the survey's items (survey_items) cannot be read: {e}",
+                path.display()
+            )
+        })?;
+        Items::parse(&text)
+            .map_err(|e| anyhow::anyhow!("{}: not a valid items file for the survey: {e}", path.display()))
+    }
+
+    /// Scores a response stored by item id; items it has no answer for count as skipped.
+    pub fn score(&self, answers: &Answers) -> Score {
+        let ordered: Vec<Option<Answer>> = self.items.iter().map(|i| answers.get(&i.id).copied()).collect();
+        score(&self.items, &ordered)
+    }
 }
+
+/// One response: the answer to each item by item id; skipped items are absent.
+pub type Answers = BTreeMap<String, Answer>;
 
 /// One answer to one statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -297,5 +337,54 @@ mod tests {
         assert!(Items::parse("swedish_validated = false\n").is_err());
         let broken = DEFAULT_ITEMS.replace("kind = \"social\"", "kind = \"emotional\"");
         assert!(Items::parse(&broken).unwrap_err().contains("three emotional"));
+        let spaced = DEFAULT_ITEMS.replace("id = \"rely\"", "id = \"rely on\"");
+        assert!(Items::parse(&spaced).unwrap_err().contains("\"rely on\""));
+        let silent = DEFAULT_ITEMS.replace("sv = \"Jag känner mig ofta avvisad.\"", "sv = \" \"");
+        assert!(
+            Items::parse(&silent)
+                .unwrap_err()
+                .contains("\"rejected\" has no Swedish text")
+        );
+    }
+
+    #[test]
+    fn a_site_file_replaces_the_items_and_a_bad_one_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("survey.toml");
+        std::fs::write(
+            &good,
+            DEFAULT_ITEMS.replace("swedish_validated = false", "swedish_validated = true"),
+        )
+        .unwrap();
+        assert!(Items::load(Some(&good)).unwrap().swedish_validated);
+        assert!(!Items::load(None).unwrap().swedish_validated);
+        let bad = dir.path().join("fel.toml");
+        std::fs::write(&bad, "swedish_validated = false\n[[item]]\nid = \"x\"\n").unwrap();
+        let e = Items::load(Some(&bad)).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!("{}: not a valid items file", bad.display())),
+            "{e}"
+        );
+        let missing = dir.path().join("saknas.toml");
+        let e = Items::load(Some(&missing)).unwrap_err().to_string();
+        assert!(e.starts_with(&format!("{}: ", missing.display())), "{e}");
+    }
+
+    #[test]
+    fn stored_answers_are_scored_by_item_id() {
+        let items = Items::parse(DEFAULT_ITEMS).unwrap();
+        // Emotional: emptiness, miss, rejected; social: rely, trust, close.
+        let answers: Answers = [
+            ("emptiness", Yes),
+            ("miss", MoreOrLess),
+            ("rejected", No),
+            ("rely", No),
+            ("trust", Yes),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let s = items.score(&answers);
+        assert_eq!((s.emotional, s.social, s.total), (Some(2), None, Some(3)));
     }
 }

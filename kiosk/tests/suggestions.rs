@@ -250,7 +250,7 @@ fn the_website_inbox_checks_limits_and_thanks() {
 #[test]
 fn an_inbox_only_daemon_has_no_touch_screens() {
     let tmp = tempfile::tempdir().unwrap();
-    let k = Kiosk::start_configured(tmp.path(), &common::site(), Some("inbox_only = true\n"));
+    let k = Kiosk::start_configured(tmp.path(), &common::site(), "inbox_only = true\n");
     assert_eq!(k.get("/").status, 404);
     assert_eq!(k.get("/foresla").status, 404);
     assert_eq!(k.get("/api/sessions").status, 404);

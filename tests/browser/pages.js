@@ -4,6 +4,7 @@
 //   { baseURL: 'http://127.0.0.1:8080' } – something already running (the suite only visits it).
 // Each page: path, a short `type` (used for screenshot names; one screenshot per type), the
 // HTTP `status` it must answer with (200 unless given) and optionally the `h1` it must show.
+// A kiosk page with `staff: true` is visited logged in as staff.
 //
 // To check something already running instead (`omtanke serve`, a preview, the kiosk):
 //   OMTANKE_TEST_URL=http://127.0.0.1:1111 OMTANKE_TEST_PATHS=/,/kalender/ npm --prefix tests/browser test
@@ -86,7 +87,9 @@ function tomorrowsSession() {
 
 targets.push({
   name: 'kiosk',
-  kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site') },
+  // A staff password, so staff pages (`staff: true`) are visited logged in, and a month of
+  // surveys, so the survey's staff page shows figures rather than "too few".
+  kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site'), staffPassword: 'webbläsartestets lösenord', surveys: 12, suggestions: 1 },
   pages: [
     { path: '/', type: 'kiosk-home' },
     { path: '/tack/1', type: 'kiosk-thanks' },
@@ -100,6 +103,14 @@ targets.push({
     // The website's inbox form, for visitors whose post needed correcting: a web page, it scrolls.
     { path: '/forslag', type: 'kiosk-inbox', scrolls: true },
     { path: '/admin/login', type: 'kiosk-admin-login' },
+    { path: '/fragor', type: 'kiosk-survey-intro' },
+    { path: '/fragor/1', type: 'kiosk-survey-question', h1: 'Jag känner en allmän känsla av tomhet.' },
+    { path: '/fragor/tack', type: 'kiosk-survey-thanks' },
+    { path: '/admin/utvardering', type: 'kiosk-admin-survey', staff: true, h1: 'Utvärdering' },
+    { path: '/admin', type: 'kiosk-admin-visits', staff: true, h1: 'Besök' },
+    { path: '/admin/bokningar', type: 'kiosk-admin-bookings', staff: true, h1: 'Bokningar' },
+    { path: '/admin/forslag', type: 'kiosk-admin-suggestions', staff: true, h1: 'Förslag till anslagstavlan' },
+    { path: '/admin/forslag/1', type: 'kiosk-admin-suggestion', staff: true, h1: 'Förslag: Boule i parken 1' },
   ],
   keyboard: ['/', '/boka'],
 });

@@ -8,6 +8,7 @@ mod group;
 mod migrations;
 pub mod staff;
 pub mod suggestions;
+pub mod survey;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};

@@ -29,7 +29,8 @@ pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> wa
     warp::reply::html(app.templates.render(name, &ctx))
 }
 
-fn see_other(to: &str) -> warp::reply::Response {
+/// A 303 redirect after a form, to a path of this site.
+pub(super) fn see_other(to: &str) -> warp::reply::Response {
     warp::redirect::see_other(to.parse::<Uri>().unwrap_or_else(|_| Uri::from_static("/"))).into_response()
 }
 

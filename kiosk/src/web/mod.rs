@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod kiosk;
 pub mod suggest;
+pub mod survey;
 pub mod templates;
 
 use std::convert::Infallible;
@@ -36,6 +37,8 @@ pub struct App {
     pub words: omtanke::render::i18n::Lang,
     /// How many suggestions each address has sent from the website lately.
     pub inbox_limiter: suggest::Limiter,
+    /// The optional survey: its items, and the forms stored lately (so a double tap stores once).
+    pub survey: survey::Survey,
 }
 
 impl App {
@@ -90,6 +93,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infal
         .or(admin::routes(app.clone()))
         .or(suggest::routes(app.clone()))
         .or(kiosk_only(app.config.inbox_only).and(kiosk::routes(app.clone())))
+        .or(kiosk_only(app.config.inbox_only).and(survey::routes(app.clone())))
         .or(assets::routes())
         .recover(recover)
         .with(warp::reply::with::headers(security_headers()))

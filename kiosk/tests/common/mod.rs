@@ -34,19 +34,21 @@ impl Kiosk {
 
     /// Starts the kiosk on a given site folder.
     pub fn start_with(dir: &Path, content: &Path) -> Kiosk {
-        Self::start_configured(dir, content, None)
+        Self::start_args(dir, content, &[])
     }
 
-    /// Starts the kiosk on a given site folder with a configuration file of this text.
-    pub fn start_configured(dir: &Path, content: &Path, config: Option<&str>) -> Kiosk {
+    /// Starts the kiosk on a site folder with a configuration file of this text.
+    pub fn start_configured(dir: &Path, content: &Path, config: &str) -> Kiosk {
+        let file = dir.join("kiosk.toml");
+        std::fs::write(&file, config).unwrap();
+        Self::start_args(dir, content, &["--config".as_ref(), file.as_os_str()])
+    }
+
+    /// Starts the kiosk on a site folder with more arguments, such as `--config FILE`.
+    pub fn start_args(dir: &Path, content: &Path, args: &[&std::ffi::OsStr]) -> Kiosk {
         let db = dir.join("db.sqlite3");
-        let mut command = Command::new(BIN);
-        if let Some(text) = config {
-            let file = dir.join("kiosk.toml");
-            std::fs::write(&file, text).unwrap();
-            command.arg("--config").arg(file);
-        }
-        let mut child = command
+        let mut child = Command::new(BIN)
+            .args(args)
             .arg("--content")
             .arg(content)
             .arg("--db")

@@ -1,15 +1,15 @@
-//! A member of staff in the tests: setting the password, logging in, and sending forms with
-//! the session cookie.
+//! A member of staff in tests: setting the password with `omtanke-kiosk passwd`, logging in,
+//! and requests with the session cookie.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 use super::{BIN, Kiosk, Reply, enc};
 
+/// Sets the staff password with `omtanke-kiosk passwd`, reading it from standard input.
 /// The password the tests set.
 pub const PASSWORD: &str = "ett långt lösenord";
 
-/// Sets the staff password with `omtanke-kiosk passwd`, reading it from standard input.
 pub fn set_password(k: &Kiosk, password: &str) {
     let mut child = Command::new(BIN)
         .arg("--db")
@@ -36,15 +36,19 @@ pub fn set_password(k: &Kiosk, password: &str) {
 
 /// A logged-in member of staff: the cookie to send.
 pub struct StaffClient<'a> {
+    /// The kiosk.
     pub k: &'a Kiosk,
+    /// The `Cookie` header's value.
     pub cookie: String,
 }
 
 impl StaffClient<'_> {
+    /// GET with the session cookie.
     pub fn get(&self, path: &str) -> Reply {
         self.k.request("GET", path, &[("cookie", &self.cookie)], b"")
     }
 
+    /// POST a form with the session cookie.
     pub fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
         let body = form
             .iter()
@@ -75,6 +79,7 @@ impl StaffClient<'_> {
     }
 }
 
+/// Logs in with `password`; the login page's answer when it refuses.
 pub fn login<'a>(k: &'a Kiosk, password: &str) -> Result<StaffClient<'a>, Reply> {
     let r = k.post_form("/admin/login", &[("losenord", password)]);
     if r.status != 303 {

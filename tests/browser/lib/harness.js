@@ -124,15 +124,84 @@ const KIOSK_BIN = process.env.OMTANKE_KIOSK_BIN
 
 /**
  * Starts the kiosk daemon on an ephemeral port with a fresh database in a temporary folder,
- * on the site folder `options.content`. Returns { baseURL, dir: null, close() }.
+ * on the site folder `options.content`. With `options.staffPassword` the staff password is set
+ * first (`omtanke-kiosk passwd`), so staff pages can be visited after `logIn`; with
+ * `options.surveys` that many finished surveys are sent through the survey's form, so the staff
+ * page has figures to show; with `options.suggestions` that many suggestions arrive through the
+ * website's inbox, so the staff's suggestion pages have one to show. Returns { baseURL, dir: null, staffPassword, close() }.
  */
-function startKiosk(options) {
+async function startKiosk(options) {
   if (!process.env.OMTANKE_KIOSK_BIN) {
     execFileSync('cargo', ['build', '--quiet', '-p', 'omtanke-kiosk'], { cwd: REPO, stdio: 'inherit' });
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-kiosk-'));
+  const db = path.join(tmp, 'db.sqlite3');
+  if (options.staffPassword) {
+    execFileSync(KIOSK_BIN, ['--db', db, 'passwd'], { input: `${options.staffPassword}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  }
+  const server = await spawnKiosk(options, db, tmp);
+  for (let i = 0; i < (options.surveys || 0); i++) await sendSurvey(server.baseURL, i);
+  for (let i = 0; i < (options.suggestions || 0); i++) await sendSuggestion(server.baseURL, i);
+  return { ...server, staffPassword: options.staffPassword };
+}
+
+// The statements' ids in kiosk/survey.toml, in order, and answers that vary between surveys.
+const SURVEY_ITEMS = ['emptiness', 'rely', 'trust', 'close', 'miss', 'rejected'];
+const SURVEY_VALUES = ['ja', 'mer-eller-mindre', 'nej'];
+
+/** Posts one finished survey, as the question screens would after the sixth answer. */
+async function sendSurvey(baseURL, n) {
+  // Each filling-in has its own form id (22 letters or digits): the kiosk stores a form once.
+  const form = `bsuite${String(n).padStart(16, '0')}`;
+  const body = new URLSearchParams([['formular', form], ...SURVEY_ITEMS.map((id, i) => [id, SURVEY_VALUES[(n * (i + 1) + i) % 3]])]);
+  const res = await fetch(`${baseURL}/fragor`, { method: 'POST', body, redirect: 'manual' });
+  if (res.status !== 303) throw new Error(`a survey was not stored: HTTP ${res.status}\n${await res.text()}`);
+}
+
+/** Posts one suggestion to the website's inbox, as the bulletin board's form would. */
+async function sendSuggestion(baseURL, n) {
+  const body = new URLSearchParams([
+    ['titel', `Boule i parken ${n + 1}`], ['beskrivning', 'Vi spelar boule och fikar efteråt.\nAlla är välkomna.'],
+    ['nar', 'Onsdagar kl. 14'], ['var', 'Ramlösa brunnspark'], ['intresse', 'fika'], ['namn', 'Lennart'],
+    ['kontakt', '070-123 45 67'], ['webbplats', ''],
+  ]);
+  const res = await fetch(`${baseURL}/forslag`, { method: 'POST', body, redirect: 'manual' });
+  if (res.status !== 303) throw new Error(`a suggestion was not stored: HTTP ${res.status}\n${await res.text()}`);
+}
+
+/** Logs a browser context in as staff (the session cookie is kept in the context). */
+async function logIn(context, server) {
+  const res = await context.request.post(`${server.baseURL}/admin/login`, {
+    form: { losenord: server.staffPassword },
+    maxRedirects: 0,
+  });
+  if (res.status() !== 303) throw new Error(`staff login failed: HTTP ${res.status()}`);
+}
+
+/** The Cookie header of a new staff session, for plain fetch(). */
+async function staffCookie(server) {
+  const res = await fetch(`${server.baseURL}/admin/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ losenord: server.staffPassword }),
+    redirect: 'manual',
+  });
+  const cookie = res.headers.get('set-cookie');
+  if (res.status !== 303 || !cookie) throw new Error(`staff login failed: HTTP ${res.status}`);
+  return cookie.split(';')[0];
+}
+
+/**
+ * Makes `page` a visitor's (no cookies) or, for a page marked `staff` in pages.js, a logged-in
+ * member of staff's, before visiting it.
+ */
+async function sessionFor(page, server, p) {
+  await page.context().clearCookies();
+  if (p.staff) await logIn(page.context(), server);
+}
+
+function spawnKiosk(options, db, tmp) {
   const { spawn } = require('node:child_process');
-  const child = spawn(KIOSK_BIN, ['--content', options.content, '--db', path.join(tmp, 'db.sqlite3'), '--listen', '127.0.0.1:0'], {
+  const child = spawn(KIOSK_BIN, ['--content', options.content, '--db', db, '--listen', '127.0.0.1:0'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -234,4 +303,4 @@ function expectNone(problems, heading) {
 }
 
 module.exports = {
-  startKiosk, CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };
+  startKiosk, logIn, staffCookie, sessionFor, CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };

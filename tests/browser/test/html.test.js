@@ -10,7 +10,7 @@ const { spawnSync } = require('node:child_process');
 const { fileURLToPath } = require('node:url');
 const vnuJar = String(require('vnu-jar'));
 const { targets } = require('../pages');
-const { buildSite, htmlFiles, expectNone, startKiosk } = require('../lib/harness');
+const { buildSite, htmlFiles, expectNone, startKiosk, staffCookie } = require('../lib/harness');
 
 const JAVA = process.env.JAVA || 'java';
 
@@ -52,8 +52,10 @@ for (const target of targets.filter((t) => t.kiosk)) {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'omtanke-kiosk-html-'));
     try {
       const files = [];
+      const cookie = target.pages.some((p) => p.staff) ? await staffCookie(server) : null;
       for (const [i, p] of target.pages.entries()) {
-        const res = await fetch(server.baseURL + p.path);
+        const res = await fetch(server.baseURL + p.path, { headers: p.staff ? { cookie } : {}, redirect: 'manual' });
+        assert.equal(res.status, p.status ?? 200, `${p.path}: HTTP ${res.status}`);
         const file = path.join(dir, `${i}-${p.type}.html`);
         fs.writeFileSync(file, await res.text());
         files.push(file);

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { targets } = require('../pages');
-const { start, launch, newContext, visit, expectNone } = require('../lib/harness');
+const { start, launch, newContext, visit, expectNone, sessionFor } = require('../lib/harness');
 const { reflowProblems } = require('../lib/inpage');
 
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -69,6 +69,7 @@ for (const target of targets) {
 
       test(`axe ${p.path}`, async () => {
         const url = server.baseURL + p.path;
+        await sessionFor(wide, server, p);
         await visit(wide, url, status);
         if (p.h1) {
           const h1 = (await wide.locator('h1').first().textContent())?.trim();
@@ -89,6 +90,7 @@ for (const target of targets) {
 
       test(`reflow at 320px ${p.path}`, async () => {
         const url = server.baseURL + p.path;
+        await sessionFor(tiny, server, p);
         await visit(tiny, url, status);
         const problems = await tiny.evaluate(reflowProblems);
         expectNone(problems, `${url} at 320px wide:`);
@@ -96,6 +98,7 @@ for (const target of targets) {
 
       test(`reflow at 1280px with 200% text ${p.path}`, async () => {
         const url = server.baseURL + p.path;
+        await sessionFor(wide, server, p);
         await visit(wide, url, status);
         // The theme sets html { font-size: 112.5% }; twice that is 200 % of the theme's text size.
         const base = await wide.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -105,6 +108,7 @@ for (const target of targets) {
       });
 
       test(`screenshot at 375px ${p.path}`, async () => {
+        await sessionFor(narrow, server, p);
         await visit(narrow, server.baseURL + p.path, status);
         await narrow.screenshot({ path: path.join(SHOTS, `${target.name}-${p.type}-375.png`), fullPage: true });
       });

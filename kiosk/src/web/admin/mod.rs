@@ -7,6 +7,8 @@
 //! (403 without it). Forms post and redirect, nothing needs JavaScript, and the log records what
 //! staff did but never names or phone numbers.
 
+mod survey;
+
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Datelike, Days, NaiveDate};
@@ -72,6 +74,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(with_app(app.clone()))
         .and_then(cancel);
     let suggestion_pages = suggestions::routes(app.clone());
+    // Before the general exports, which would take its file name for one of theirs.
+    let survey = survey::routes(app.clone());
     let export = warp::path!("admin" / "export" / String)
         .and(warp::get())
         .and(auth::optional_staff(app.clone()))
@@ -92,6 +96,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(attended)
         .unify()
         .or(cancel)
+        .unify()
+        .or(survey)
         .unify()
         .or(export)
         .unify()
