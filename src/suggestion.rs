@@ -62,6 +62,9 @@ pub const FIELDS: [Field; 6] = [TITLE, DESCRIPTION, WHEN, WHERE, AUTHOR, CONTACT
 /// the site's content ("samtal").
 pub const INTEREST: &str = "intresse";
 
+/// The most interests one suggestion may have; the daemon refuses more.
+pub const MAX_INTERESTS: usize = 5;
+
 /// The honeypot: a field people never see or reach. A form that arrives with anything in it was
 /// filled in by a program.
 pub const HONEYPOT: &str = "webbplats";

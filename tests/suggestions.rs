@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{build, copy_dir, fixture, read, stderr};
-use omtanke::suggestion::{FIELDS, HONEYPOT, INTEREST, LANGUAGE};
+use omtanke::suggestion::{FIELDS, HONEYPOT, INTEREST, LANGUAGE, MAX_INTERESTS};
 
 const INBOX: &str = "https://forslag.example.se/forslag";
 
@@ -76,7 +76,11 @@ fn with_suggest_url_the_board_has_a_form_posting_to_the_inbox() {
         .map(|s| s.split('"').next().unwrap())
         .collect();
     assert_eq!(values, ["boule", "fika", "Läsning", "natur", "samtal", "stickning"]);
-    assert!(board.contains("<legend class=\"field-label\">Vilka intressen passar förslaget? (frivilligt)</legend>"));
+    assert!(board.contains("<legend class=\"field-label\">Vilka intressen passar förslaget? (om du vill)</legend>"));
+    assert!(
+        board.contains(&format!("Välj upp till {MAX_INTERESTS}.")),
+        "the daemon takes no more"
+    );
 
     // The honeypot: hidden from sight, from screen readers and from the keyboard.
     let trap = control(&board, HONEYPOT);

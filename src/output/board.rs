@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::base_context;
-use crate::suggestion::{FIELDS, THANKS_PATH};
+use crate::suggestion::{FIELDS, MAX_INTERESTS, THANKS_PATH};
 
 /// The board's address.
 const URL: &str = "/anslagstavla/";
@@ -31,6 +31,8 @@ struct Form<'a> {
     max: BTreeMap<&'static str, usize>,
     /// The interests to tick.
     interests: Vec<Interest>,
+    /// How many of them one suggestion may have.
+    max_interests: usize,
 }
 
 /// One interest checkbox.
@@ -64,6 +66,7 @@ fn form(site: &Site) -> Option<Form<'_>> {
         action: site.config.suggest_url.as_deref()?,
         max: FIELDS.iter().map(|f| (f.name, f.max_chars)).collect(),
         interests: interests(site),
+        max_interests: MAX_INTERESTS,
     })
 }
 
