@@ -18,6 +18,9 @@ pub struct Config {
     pub description: String,
     /// Absolute URL the site is published at, without a trailing slash.
     pub base_url: String,
+    /// Absolute `http(s)://` URL of the kiosk daemon's web inbox, where the bulletin board's
+    /// suggestion form posts. Without it the board explains how to suggest at the café instead.
+    pub suggest_url: Option<String>,
     /// Default language code (`sv`).
     pub language: String,
     /// Time zone of all schedule times.
@@ -49,6 +52,7 @@ struct Raw {
     title: Option<String>,
     description: Option<String>,
     base_url: Option<Spanned<String>>,
+    suggest_url: Option<Spanned<String>>,
     language: Option<String>,
     timezone: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
@@ -67,6 +71,7 @@ const SCHEMA: Schema = Schema {
         "title",
         "description",
         "base_url",
+        "suggest_url",
         "language",
         "timezone",
         "theme",
@@ -110,6 +115,22 @@ impl Config {
                 String::new()
             }
         };
+        let suggest_url = raw.suggest_url.map(|url| {
+            if let Err(why) = check_suggest_url(url.get_ref()) {
+                diags.push(
+                    Diagnostic::error(
+                        src,
+                        Some(url.span()),
+                        format!("`suggest_url` \"{}\" {why}", url.get_ref()),
+                    )
+                    .help(
+                        "write the full address of the kiosk's web inbox, starting with https:// or http://, \
+                         e.g. \"https://forslag.omtanke.example.se/forslag\"",
+                    ),
+                );
+            }
+            url.into_inner()
+        });
         let timezone = match raw.timezone {
             None => chrono_tz::Europe::Stockholm,
             Some(tz) => tz.get_ref().parse().unwrap_or_else(|_| {
@@ -135,6 +156,7 @@ impl Config {
             title,
             description: raw.description.unwrap_or_default(),
             base_url,
+            suggest_url,
             language: raw.language.unwrap_or_else(|| "sv".into()),
             timezone,
             theme,
@@ -146,5 +168,65 @@ impl Config {
     /// The absolute URL of a site path such as `/stod/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
+    }
+}
+
+/// Why a `suggest_url` cannot be a form's address, if it cannot: it must be an absolute http(s)
+/// URL with a host, since the form is sent from the published site to another program.
+fn check_suggest_url(text: &str) -> std::result::Result<(), &'static str> {
+    if text.chars().any(char::is_whitespace) {
+        return Err("has spaces in it");
+    }
+    let lower = text.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err("does not start with https:// or http://");
+    }
+    let Ok(url) = url::Url::parse(text) else {
+        return Err("is not a complete web address");
+    };
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err("has no host name after the //");
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err("has a user name or password in it, which every visitor would see");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggest_url_must_be_an_absolute_web_address() {
+        for good in [
+            "https://forslag.omtanke.example.se/forslag",
+            "http://127.0.0.1:8080/forslag",
+            "https://example.se",
+        ] {
+            assert_eq!(check_suggest_url(good), Ok(()), "{good}");
+        }
+        for (bad, why) in [
+            ("forslag.omtanke.example.se", "does not start"),
+            ("/forslag", "does not start"),
+            ("ftp://example.se/", "does not start"),
+            ("https://", "is not a complete"),
+            ("https://exa mple.se/", "has spaces"),
+            ("https://anna:hemligt@example.se/", "password"),
+        ] {
+            let err = check_suggest_url(bad).expect_err(bad);
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_bad_suggest_url_is_reported_at_its_value() {
+        let text = "title = \"T\"\nbase_url = \"https://example.se\"\nsuggest_url = \"forslag.example.se\"\n";
+        let src = Source::new("site.toml", text);
+        let mut diags = vec![];
+        assert!(Config::parse(&src, &mut diags).is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].line_col(), (3, 15));
+        assert!(diags[0].help.as_deref().unwrap_or("").contains("e.g. \"https://"));
     }
 }

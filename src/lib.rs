@@ -15,6 +15,7 @@ pub mod output;
 pub mod render;
 pub mod schedule;
 pub mod serve;
+pub mod suggestion;
 pub mod vocabulary;
 
 pub use error::{Error, Result};

@@ -103,3 +103,70 @@ fn real_site_index_is_small_and_finds_swedish_words() {
     let sitemap = read(&out, "sitemap.xml");
     assert!(sitemap.contains("/sok/</loc>"));
 }
+
+#[test]
+fn built_in_pages_are_found_by_their_titles_and_their_own_words() {
+    let (_tmp, index) = built(&fixture("good"));
+    let docs = index["docs"].as_array().unwrap();
+    let doc = |url: &str| {
+        let found: Vec<&Value> = docs.iter().filter(|d| d["u"] == url).collect();
+        assert_eq!(found.len(), 1, "{url} once in the index");
+        found[0].clone()
+    };
+    let statistics = doc("/statistik/");
+    assert_eq!(statistics["t"], "Statistik");
+    assert_eq!(statistics["k"], "Sida");
+    assert!(
+        statistics["s"]
+            .as_str()
+            .unwrap()
+            .starts_with("Så många har kommit till våra mötesplatser."),
+        "{statistics}"
+    );
+    let evaluation = doc("/utvardering/");
+    assert_eq!(evaluation["t"], "Utvärdering");
+    assert!(
+        evaluation["s"].as_str().unwrap().contains("frågor om ensamhet"),
+        "{evaluation}"
+    );
+    let pot = doc("/anslagstavla/invanarpott/");
+    assert_eq!(pot["t"], "Invånarpotten");
+    assert!(pot["s"].as_str().unwrap().starts_with("Med invånarpotten"), "{pot}");
+    assert_eq!(doc("/anslagstavla/")["t"], "Anslagstavlan");
+    assert_eq!(doc("/kalender/")["t"], "Kalender");
+
+    assert!(titles_with(&index, "statistik").contains(&"Statistik".to_string()));
+    // "Huset", the meeting place whose visits are counted.
+    assert!(titles_with(&index, "hus").contains(&"Statistik".to_string()));
+    // "ensamhet" and "ensam" are both found as ensam.
+    assert!(titles_with(&index, "ensam").contains(&"Utvärdering".to_string()));
+    // ABF, the study association of the fixture's funded posts.
+    assert!(titles_with(&index, "abf").contains(&"Invånarpotten".to_string()));
+    // "Föreslå en aktivitet" leads to the board.
+    assert!(titles_with(&index, "foresl").contains(&"Anslagstavlan".to_string()));
+    // Posts were already there.
+    assert!(titles_with(&index, "boul").contains(&"Boule i parken".to_string()));
+}
+
+#[test]
+fn a_built_in_page_with_an_index_file_is_one_result_with_its_words() {
+    let (_tmp, index) = built(&repo());
+    let docs = index["docs"].as_array().unwrap();
+    let board: Vec<&Value> = docs.iter().filter(|d| d["u"] == "/anslagstavla/").collect();
+    assert_eq!(
+        board.len(),
+        1,
+        "content/anslagstavla/_index.md and the built-in board are one result"
+    );
+    assert_eq!(
+        board[0]["s"],
+        "Invånarnas förslag på saker att göra tillsammans – och hur du kan söka pengar från invånarpotten."
+    );
+    // The real site has no visit or evaluation data yet, so no such pages to find.
+    assert!(
+        !docs
+            .iter()
+            .any(|d| d["u"] == "/statistik/" || d["u"] == "/utvardering/")
+    );
+    assert!(docs.iter().any(|d| d["u"] == "/anslagstavla/invanarpott/"));
+}

@@ -272,6 +272,12 @@ impl Site {
         )
     }
 
+    /// The name of the place with this id (the file stem under `content/platser/`), or the id
+    /// itself when there is no such place, as for data files named after a place.
+    pub fn place_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.places.iter().find(|p| p.id == id).map_or(id, |p| p.name.as_str())
+    }
+
     /// The page at a site path.
     pub fn page(&self, url: &str) -> Option<&Page> {
         self.pages

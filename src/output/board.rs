@@ -1,4 +1,12 @@
 //! The bulletin board (`/anslagstavla/`) and a page for each resident's suggestion.
+//!
+//! With `suggest_url` in site.toml the board carries a plain HTML form that posts a new suggestion
+//! to the kiosk daemon's web inbox (field names and lengths in [`crate::suggestion`]), and a
+//! thank-you page the daemon sends residents to afterwards; without it the board explains how to
+//! suggest at the café. The form needs no JavaScript: the browser checks required fields and
+//! lengths, and the daemon checks everything again.
+
+use std::collections::BTreeMap;
 
 use super::pages::{breadcrumbs, builtin_intro};
 use super::{OutputFile, par_pages};
@@ -9,6 +17,58 @@ use crate::error::Result;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::render::view::base_context;
+use crate::suggestion::{FIELDS, MAX_INTERESTS, THANKS_PATH};
+
+/// The board's address.
+const URL: &str = "/anslagstavla/";
+
+/// What the template needs to draw the suggestion form.
+#[derive(Serialize)]
+struct Form<'a> {
+    /// Where it posts: the daemon's web inbox.
+    action: &'a str,
+    /// `maxlength` of each text field by its name (`titel` → 80).
+    max: BTreeMap<&'static str, usize>,
+    /// The interests to tick.
+    interests: Vec<Interest>,
+    /// How many of them one suggestion may have.
+    max_interests: usize,
+}
+
+/// One interest checkbox.
+#[derive(Serialize)]
+struct Interest {
+    /// Posted as the value: the word as the content writes it ("läsning").
+    word: String,
+    /// Unique within the page, for `id` and `for`.
+    id: String,
+}
+
+/// The interests of the site's activities and posts, once each, in the order of their slugs (the
+/// same order as the interest filters).
+fn interests(site: &Site) -> Vec<Interest> {
+    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
+    let terms = site.activities.iter().flat_map(|a| &a.interests);
+    for t in terms.chain(site.posts.iter().flat_map(|p| &p.interests)) {
+        by_slug.entry(&t.key).or_insert(&t.label);
+    }
+    by_slug
+        .into_iter()
+        .map(|(slug, word)| Interest {
+            word: word.to_string(),
+            id: format!("forslag-intresse-{slug}"),
+        })
+        .collect()
+}
+
+fn form(site: &Site) -> Option<Form<'_>> {
+    Some(Form {
+        action: site.config.suggest_url.as_deref()?,
+        max: FIELDS.iter().map(|f| (f.name, f.max_chars)).collect(),
+        interests: interests(site),
+        max_interests: MAX_INTERESTS,
+    })
+}
 
 /// A post with its date and funding state in the page's language.
 #[derive(Serialize)]
@@ -48,15 +108,30 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/anslagstavla/")));
         Ok(OutputFile::page(&lang.url(&post.url), theme.render("post.html", &ctx)?))
     })?;
-    let (title, intro, description) = builtin_intro(site, lang, "/anslagstavla/");
-    let mut ctx = base_context(site, lang, "/anslagstavla/", &title, description.as_deref());
+    let (title, intro, description) = builtin_intro(site, lang, URL);
+    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
     ctx.insert("title", &title);
     ctx.insert("intro", &intro);
     ctx.insert("posts", &site.posts.iter().map(|p| view(lang, p)).collect::<Vec<_>>());
+    ctx.insert("form", &form(site));
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
-    files.push(OutputFile::page(
-        &lang.url("/anslagstavla/"),
-        theme.render("board.html", &ctx)?,
-    ));
+    files.push(OutputFile::page(&lang.url(URL), theme.render("board.html", &ctx)?));
+    if site.config.suggest_url.is_some() {
+        files.push(thanks(site, theme, lang)?);
+    }
     Ok(files)
+}
+
+/// The page the daemon sends a resident to after a suggestion has been received. It says what
+/// happens next; search engines are asked to leave it out, and so are the sitemap and search.
+fn thanks(site: &Site, theme: &Theme, lang: &Lang) -> Result<OutputFile> {
+    let title = lang.t("suggest.thanks_title");
+    let mut ctx = base_context(site, lang, THANKS_PATH, title, None);
+    ctx.insert("title", title);
+    ctx.insert("noindex", &true);
+    ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some(URL)));
+    Ok(OutputFile::page(
+        &lang.url(THANKS_PATH),
+        theme.render("suggest-thanks.html", &ctx)?,
+    ))
 }

@@ -39,8 +39,13 @@ fn one_decimal(v: f64) -> String {
     format!("{v:.1}").replace('.', ",")
 }
 
+/// Whether the site has the page: only when some month has enough answers to show.
+pub(super) fn exists(site: &Site) -> bool {
+    !site.evaluation.is_empty()
+}
+
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
-    if site.evaluation.is_empty() {
+    if !exists(site) {
         return Ok(vec![]);
     }
     let parts: Vec<Part> = site
@@ -68,11 +73,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
             let labels: Vec<String> = views.iter().map(|v| v.label.clone()).collect();
             Part {
                 id,
-                name: site
-                    .places
-                    .iter()
-                    .find(|p| p.id == *id)
-                    .map_or(id.as_str(), |p| p.name.as_str()),
+                name: site.place_name(id),
                 chart: chart::bars(lang.t("evaluation.chart"), &labels, &values),
                 months: views,
             }

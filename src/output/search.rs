@@ -1,5 +1,6 @@
-//! Site search: `sok/index.json`, a small inverted index of every activity, page, place, post and
-//! filter list, and the page `/sok/`, whose script (`assets/search.js`) searches that index as the
+//! Site search: `sok/index.json`, a small inverted index of every activity, page, place, post,
+//! filter list and built-in page (the listings, the calendar, the bulletin board, the citizens'
+//! pot, the visit statistics and the evaluation, when the site has them), and the page `/sok/`, whose script (`assets/search.js`) searches that index as the
 //! visitor types. Without JavaScript the page offers the filter lists instead, because a static
 //! host cannot answer `?q=`.
 //!
@@ -19,9 +20,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::pages::breadcrumbs;
-use super::{OutputFile, activities};
-use crate::content::{Activity, Site};
+use super::pages::{breadcrumbs, builtin_intro};
+use super::{OutputFile, activities, evaluation, pot, statistics};
+use crate::content::{Activity, BUILT_IN_SECTIONS, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
@@ -204,7 +205,11 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
             text.join(" "),
         ));
     }
-    for p in &site.pages {
+    for p in site
+        .pages
+        .iter()
+        .filter(|p| !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())))
+    {
         let body = plain_text(&p.content);
         let body: String = body.chars().take(MAX_TEXT).collect();
         let summary = p.description.clone().unwrap_or_else(|| body.clone());
@@ -219,6 +224,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
             format!("{} {} {body}", p.title, p.description.as_deref().unwrap_or("")),
         ));
     }
+    docs.extend(built_in_docs(site, lang));
     for p in &site.posts {
         let body = plain_text(&p.content);
         let mut text = vec![p.title.clone(), body.chars().take(MAX_TEXT).collect(), "anslag".into()];
@@ -252,12 +258,93 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
     }
 }
 
-/// A filter page as a result, so that "fika" also offers the list of all fika activities.
-fn list_doc(title: String, link: &Link, word: &str) -> (Doc, String) {
-    let s = match link.count {
+/// The pages the generator builds itself, with the title, description and introduction of their
+/// `_index.md` when there is one. Each is found by its own words too: the meeting places counted
+/// on the statistics page, the study associations in the pot, "Föreslå en aktivitet" on the board.
+fn built_in_docs(site: &Site, lang: &Lang) -> Vec<(Doc, String)> {
+    let coming = site
+        .activities
+        .iter()
+        .filter(|a| !view::is_ended(a, site.today))
+        .count();
+    let mut docs = vec![];
+    for url in BUILT_IN_SECTIONS {
+        // The interface words that say what the page is about, and its own words.
+        let (lead, words): (Option<&str>, Vec<String>) = match *url {
+            "/aktiviteter/" => (None, vec![lang.t("listing.all").into()]),
+            "/platser/" => (None, vec![lang.t("layout.places").into()]),
+            "/kalender/" => (Some("calendar.intro"), vec![lang.t("calendar.week").into()]),
+            "/anslagstavla/" => (
+                Some("board.lead"),
+                vec![lang.t("board.suggestions").into(), lang.t("suggest.heading").into()],
+            ),
+            pot::URL => {
+                let (rows, _) = pot::sums(site, lang.t("pot.unknown"));
+                let mut words: Vec<String> = rows.into_iter().map(|r| r.partner).collect();
+                words.push(lang.t("pot.caption").into());
+                (Some("pot.lead"), words)
+            }
+            statistics::URL if statistics::exists(site) => {
+                let mut words: Vec<String> = site.visits.iter().map(|v| site.place_name(&v.id).into()).collect();
+                words.extend([
+                    lang.t("statistics.visits").into(),
+                    lang.t("statistics.first_visits").into(),
+                ]);
+                (Some("statistics.lead"), words)
+            }
+            evaluation::URL if evaluation::exists(site) => {
+                let mut words: Vec<String> = site
+                    .evaluation
+                    .iter()
+                    .map(|(id, _)| site.place_name(id).into())
+                    .collect();
+                words.push(lang.t("evaluation.note").into());
+                (Some("evaluation.lead"), words)
+            }
+            // A page this site does not have.
+            _ => continue,
+        };
+        let (title, intro, description) = builtin_intro(site, lang, url);
+        let intro: String = plain_text(&intro).chars().take(MAX_TEXT).collect();
+        let lead = lead.and_then(|k| lang.get(k));
+        let summary = match (&description, lead) {
+            (Some(d), _) => d.clone(),
+            (None, Some(l)) => l.to_string(),
+            (None, None) if !intro.is_empty() => intro.clone(),
+            (None, None) if *url == "/aktiviteter/" => count_words(coming),
+            (None, None) => match site.places.iter().filter(|p| p.url.is_some()).count() {
+                1 => "1 mötesplats".to_string(),
+                n => format!("{n} mötesplatser"),
+            },
+        };
+        let mut text = vec![title.clone(), description.unwrap_or_default(), intro];
+        text.extend(lead.map(str::to_string));
+        text.extend(words);
+        docs.push((
+            Doc {
+                u: url.to_string(),
+                t: title,
+                k: "Sida",
+                s: snippet(&summary),
+                e: false,
+            },
+            text.join(" "),
+        ));
+    }
+    docs
+}
+
+/// "1 kommande aktivitet", "12 kommande aktiviteter".
+fn count_words(n: usize) -> String {
+    match n {
         1 => "1 kommande aktivitet".to_string(),
         n => format!("{n} kommande aktiviteter"),
-    };
+    }
+}
+
+/// A filter page as a result, so that "fika" also offers the list of all fika activities.
+fn list_doc(title: String, link: &Link, word: &str) -> (Doc, String) {
+    let s = count_words(link.count);
     let text = format!("{title} {word} aktiviteter");
     (
         Doc {

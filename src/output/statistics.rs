@@ -179,8 +179,13 @@ pub fn breakdown(lang: &Lang, name: &str, id: &str, rows: &[&VisitRow]) -> Break
     }
 }
 
+/// Whether the site has the page: only when there are visit counts to show.
+pub(super) fn exists(site: &Site) -> bool {
+    !site.visits.is_empty()
+}
+
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
-    if site.visits.is_empty() {
+    if !exists(site) {
         return Ok(vec![]);
     }
     let mut parts = vec![];
@@ -189,11 +194,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         parts.push(breakdown(lang, lang.t("statistics.all"), "alla", &all));
     }
     for v in &site.visits {
-        let name = site
-            .places
-            .iter()
-            .find(|p| p.id == v.id)
-            .map_or(v.id.as_str(), |p| p.name.as_str());
+        let name = site.place_name(&v.id);
         parts.push(breakdown(lang, name, &v.id, &v.rows.iter().collect::<Vec<_>>()));
     }
     let (title, intro, description) = builtin_intro(site, lang, URL);

@@ -1,6 +1,8 @@
 // The sites and pages the browser suite visits. Add a page by adding a line; add a site (for
 // example the café kiosk, once it exists) by adding a target. A target is either
-//   { site: '<folder with site.toml>' }  – built with `omtanke build` and served by the suite, or
+//   { site: '<folder with site.toml>' }  – built with `omtanke build` and served by the suite,
+//   { site, siteToml: 'key = "value"' } – the same, from a copy whose site.toml starts with
+//                                          these lines (a variant of a site's configuration), or
 //   { baseURL: 'http://127.0.0.1:8080' } – something already running (the suite only visits it).
 // Each page: path, a short `type` (used for screenshot names; one screenshot per type), the
 // HTTP `status` it must answer with (200 unless given) and optionally the `h1` it must show.
@@ -54,6 +56,21 @@ const targets = [
     ],
     // The pages the keyboard test tabs through.
     keyboard: ['/', '/aktiviteter/pratcafe-soder/', '/sok/'],
+  },
+  {
+    // The real site with a web inbox for suggestions: the board carries the suggestion form, and
+    // the thank-you page the inbox sends residents to exists.
+    name: 'site-suggest',
+    site: REPO,
+    siteToml: 'suggest_url = "https://forslag.omtanke.helsingborg.example/forslag"',
+    pages: [
+      { path: '/anslagstavla/', type: 'board-form' },
+      { path: '/anslagstavla/tack/', type: 'suggest-thanks', h1: 'Tack för ditt förslag!' },
+      { path: '/en/anslagstavla/', type: 'en-board-form' },
+      { path: '/en/anslagstavla/tack/', type: 'en-suggest-thanks', h1: 'Thank you for your suggestion!' },
+    ],
+    // Tab reaches every field and the button, never the honeypot, and focus shows on each.
+    keyboard: ['/anslagstavla/'],
   },
   {
     name: 'fixture-good',

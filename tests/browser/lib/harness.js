@@ -28,9 +28,30 @@ function omtankeBinary() {
   return BIN;
 }
 
-/** Builds the site at `root` into a fresh temporary folder and returns the folder. */
-function buildSite(root) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-')), 'public');
+/**
+ * A copy of the site at `root` whose site.toml starts with the lines `siteToml` (top-level keys
+ * such as suggest_url), in `dir`. Only what a site is made of is copied: site.toml, content/,
+ * static/ and themes/.
+ */
+function siteVariant(root, siteToml, dir) {
+  const site = path.join(dir, 'site');
+  fs.mkdirSync(site);
+  for (const part of ['content', 'static', 'themes']) {
+    if (fs.existsSync(path.join(root, part))) fs.cpSync(path.join(root, part), path.join(site, part), { recursive: true });
+  }
+  const toml = fs.readFileSync(path.join(root, 'site.toml'), 'utf8');
+  fs.writeFileSync(path.join(site, 'site.toml'), `${siteToml.trim()}\n${toml}`);
+  return site;
+}
+
+/**
+ * Builds the site at `root` into a fresh temporary folder and returns the folder. With
+ * `siteToml`, a copy of the site with those lines at the top of its site.toml is built instead.
+ */
+function buildSite(root, siteToml) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-'));
+  const out = path.join(tmp, 'public');
+  if (siteToml) root = siteVariant(root, siteToml, tmp);
   try {
     execFileSync(omtankeBinary(), ['build', '--root', root, '--output', out, '--today', TODAY], {
       stdio: 'pipe',
@@ -99,7 +120,8 @@ function serve(dir) {
 }
 
 /**
- * Makes a target ready to visit: builds and serves `target.site`, or uses `target.baseURL`
+ * Makes a target ready to visit: builds and serves `target.site` (with `target.siteToml` added
+ * to its site.toml when given), or uses `target.baseURL`
  * as it is. Returns { baseURL, dir (the built folder, or null), close() }.
  */
 async function start(target) {
@@ -109,7 +131,7 @@ async function start(target) {
   if (target.baseURL) {
     return { baseURL: target.baseURL.replace(/\/$/, ''), dir: null, close: async () => {} };
   }
-  const dir = buildSite(target.site);
+  const dir = buildSite(target.site, target.siteToml);
   const server = await serve(dir);
   const close = async () => {
     await server.close();

@@ -16,7 +16,7 @@ const JAVA = process.env.JAVA || 'java';
 
 for (const target of targets.filter((t) => t.site)) {
   test(`valid HTML: every page of ${target.name}`, () => {
-    const dir = buildSite(target.site);
+    const dir = buildSite(target.site, target.siteToml);
     try {
       const files = htmlFiles(dir);
       assert.ok(files.length > 0, `no .html files in ${dir}`);
