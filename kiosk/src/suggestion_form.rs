@@ -1,25 +1,27 @@
 //! What a suggestion form holds and the rules for it, shared by the kiosk's touch screens, the
 //! website's inbox and the staff pages where suggestions are edited before approval.
 //!
-//! The field names are a contract with the website's bulletin-board form (see the generator's
-//! `board.html`): `titel`, `beskrivning`, `nar`, `var`, `intresse` (repeated), `namn`, `kontakt`.
+//! The field names and lengths are a contract with the website's bulletin-board form, kept in
+//! the generator's [`omtanke::suggestion`]: `titel`, `beskrivning`, `nar`, `var`, `intresse`
+//! (repeated), `namn`, `kontakt`.
 
+use omtanke::suggestion as contract;
 use serde::Serialize;
 
 use crate::db::suggestions::Draft;
 
 /// The longest title.
-pub const MAX_TITLE: usize = 80;
+pub const MAX_TITLE: usize = contract::TITLE.max_chars;
 /// The longest description.
-pub const MAX_BODY: usize = 1500;
+pub const MAX_BODY: usize = contract::DESCRIPTION.max_chars;
 /// The longest "when" and "where".
-pub const MAX_SHORT: usize = 120;
+pub const MAX_SHORT: usize = contract::WHEN.max_chars;
 /// The longest name.
-pub const MAX_NAME: usize = 40;
+pub const MAX_NAME: usize = contract::AUTHOR.max_chars;
 /// The longest contact.
-pub const MAX_CONTACT: usize = 120;
+pub const MAX_CONTACT: usize = contract::CONTACT.max_chars;
 /// How many interests one suggestion may have.
-pub const MAX_INTERESTS: usize = 5;
+pub const MAX_INTERESTS: usize = contract::MAX_INTERESTS;
 
 /// The form's values as sent, before any checking.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -119,7 +121,7 @@ impl Values {
                     }
                 }
                 "var" => {
-                    if let Err(m) = text(&self.var, false, MAX_SHORT, "") {
+                    if let Err(m) = text(&self.var, false, contract::WHERE.max_chars, "") {
                         err("var", m);
                     }
                 }

@@ -13,6 +13,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use omtanke::suggestion as contract;
 use tera::Context;
 use warp::http::{HeaderMap, StatusCode};
 use warp::{Filter, Rejection, Reply};
@@ -293,13 +294,14 @@ async fn web_post(
     app: Shared,
 ) -> Result<warp::reply::Response, Rejection> {
     let get = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let lang = if get("sprak") == Some("en") { "en" } else { "sv" };
-    let thanks = || match site_url(&app) {
-        Some(base) if !base.is_empty() => {
-            let prefix = if lang == "en" { "/en" } else { "" };
-            see_other(&format!("{base}{prefix}/anslagstavla/tack/"))
-        }
-        _ => {
+    let lang = if get(contract::LANGUAGE) == Some("en") {
+        "en"
+    } else {
+        "sv"
+    };
+    let thanks = || match app.catalog.site() {
+        Some(site) => see_other(&contract::thanks_url(&site.config, lang)),
+        None => {
             let mut ctx = Context::new();
             ctx.insert("web", &true);
             super::kiosk::page(&app, "suggested.html", ctx, false).into_response()
@@ -307,7 +309,7 @@ async fn web_post(
     };
     // A robot fills in every field it finds, even one people never see. It is told "thank you"
     // like anyone else, so that it learns nothing, and nothing is kept.
-    if get("webbplats").is_some_and(|v| !v.trim().is_empty()) {
+    if get(contract::HONEYPOT).is_some_and(|v| !v.trim().is_empty()) {
         tracing::info!("a suggestion with the hidden field filled in was dropped");
         return Ok(thanks());
     }
