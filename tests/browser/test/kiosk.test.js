@@ -10,9 +10,9 @@ const { startKiosk, launch, newContext, visit, expectNone, sessionFor } = requir
 
 const AXE = require.resolve('axe-core/axe.min.js');
 
-// What a screen must be at the kiosk: no scrolling, large targets, no axe violations.
-async function screenProblems(page) {
-  const { height, small } = await page.evaluate(() => ({
+// How tall the page is, and the visible targets under 48 px.
+function measure(page) {
+  return page.evaluate(() => ({
     height: document.documentElement.scrollHeight,
     small: [...document.querySelectorAll('a, button, input, select, textarea')]
       .filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
@@ -20,6 +20,11 @@ async function screenProblems(page) {
       .filter((e) => Math.max(e.getBoundingClientRect().height, ...[...(e.labels || [])].map((l) => l.getBoundingClientRect().height)) < 48)
       .map((e) => e.outerHTML.slice(0, 100)),
   }));
+}
+
+// What a screen must be at the kiosk: no scrolling, large targets, no axe violations.
+async function screenProblems(page) {
+  const { height, small } = await measure(page);
   await page.addScriptTag({ path: AXE });
   const axe = await page.evaluate(() => window.axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'],
@@ -50,36 +55,14 @@ for (const target of targets.filter((t) => t.kiosk)) {
       test(`${staffPage ? 'large targets' : 'fits 1280×800 with large targets'}: ${p.path}`, async () => {
         await sessionFor(page, server, p);
         await visit(page, server.baseURL + p.path);
-        const { height, small } = await page.evaluate(() => ({
-          height: document.documentElement.scrollHeight,
-          small: [...document.querySelectorAll('a, button, input, select, textarea')]
-            .filter((e) => e.offsetParent !== null && !e.classList.contains('skip-link'))
-            // A checkbox is hit through its label too, so the larger of the two counts.
-            .filter((e) => Math.max(e.getBoundingClientRect().height, ...[...(e.labels || [])].map((l) => l.getBoundingClientRect().height)) < 48)
-            .map((e) => e.outerHTML.slice(0, 100)),
-        }));
+        const { height, small } = await measure(page);
         if (!staffPage) assert.ok(height <= 800, `${p.path} is ${height}px tall and scrolls on a 1280×800 screen`);
         assert.deepEqual(small, [], `${p.path}: targets smaller than 48 px`);
       });
     }
-  });
-}
 
-for (const target of targets.filter((t) => t.kiosk)) {
-  describe(`suggesting an activity at ${target.name}`, () => {
-    let browser, server, page;
-    before(async () => {
-      browser = await launch();
-      server = await startKiosk(target.kiosk);
-      const { context } = await newContext(browser, server.baseURL, { viewport: { width: 1280, height: 800 } });
-      page = await context.newPage();
-    });
-    after(async () => {
-      await server?.close();
-      await browser?.close();
-    });
-
-    test('every step fits the screen, and a mistake is shown in an error summary', async () => {
+    test('suggesting an activity: every step fits the screen, and a mistake is shown in an error summary', async () => {
+      await sessionFor(page, server, {});
       await visit(page, server.baseURL + '/foresla');
       await page.getByRole('button', { name: 'Fortsätt' }).click();
       await page.waitForSelector('.error-summary');
