@@ -357,6 +357,11 @@ fn english_pages_with_translations_fallbacks_and_a_switcher() {
     );
     assert!(home.contains("Skip to content"));
     assert!(
+        home.contains("Test site – Activities for trying out the generator.")
+            && home.contains(r#"<meta name="description" content="Activities for trying out the generator.">"#),
+        "the English description in the footer and the meta tag: {home}"
+    );
+    assert!(
         home.contains(r#"<a href="/en/aktiviteter/">"#),
         "links lead to the English pages"
     );

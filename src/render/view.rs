@@ -131,7 +131,9 @@ pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, descriptio
     ctx.insert("current_url", url);
     ctx.insert("canonical", &site.config.absolute(&own));
     ctx.insert("page_title", title);
-    ctx.insert("page_description", description.unwrap_or(&site.config.description));
+    let site_description = site_description(site, lang);
+    ctx.insert("site_description", site_description);
+    ctx.insert("page_description", description.unwrap_or(site_description));
     ctx.insert("nav", &nav(site, lang, url));
     ctx.insert("alternates", &alternates(site, lang, url));
     ctx.insert("today", &site.today.to_string());
@@ -146,6 +148,15 @@ pub fn site_title<'a>(site: &'a Site, lang: &Lang) -> &'a str {
         .get(&lang.code)
         .and_then(|l| l.title.as_deref())
         .unwrap_or(&site.config.title)
+}
+
+/// The site's description in a language (`[languages.en] description`), else the default one.
+pub fn site_description<'a>(site: &'a Site, lang: &Lang) -> &'a str {
+    site.config
+        .languages
+        .get(&lang.code)
+        .and_then(|l| l.description.as_deref())
+        .unwrap_or(&site.config.description)
 }
 
 /// The same page in every language of the site, for the switcher and `hreflang`. Pages that only
