@@ -361,6 +361,12 @@ fn english_pages_with_translations_fallbacks_and_a_switcher() {
             && home.contains(r#"<meta name="description" content="Activities for trying out the generator.">"#),
         "the English description in the footer and the meta tag: {home}"
     );
+    // Breadcrumbs: an untranslated page's title is marked Swedish.
+    let tip = read(&out, "en/stod/tips/index.html");
+    assert!(
+        tip.contains(r#"<li><a href="/en/stod/" lang="sv">Stöd</a></li>"#),
+        "{tip}"
+    );
     assert!(
         home.contains(r#"<a href="/en/aktiviteter/">"#),
         "links lead to the English pages"
@@ -480,4 +486,29 @@ fn the_evaluation_page_shows_only_months_with_enough_answers() {
     assert!(page.contains(r#"<tr><th scope="row">oktober 2026</th><td class="num">15</td>"#));
     assert!(!page.contains("augusti 2026"), "a month with 6 answers is never shown");
     assert!(page.contains(r#"role="img" aria-label="Medelpoäng per månad, i tiondelar""#));
+}
+
+#[test]
+fn a_built_in_section_with_an_untranslated_index_keeps_its_english_name_in_breadcrumbs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    std::fs::write(
+        site.join("content/anslagstavla/_index.md"),
+        "+++\ntitle = \"Anslagstavlan\"\n+++\n\nFörslag från invånare.\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("p");
+    let o = build(&site, &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let post = read(&out, "en/anslagstavla/boule/index.html");
+    assert!(
+        post.contains(r#"<li><a href="/en/anslagstavla/">Bulletin board</a></li>"#),
+        "{post}"
+    );
+    let swedish = read(&out, "anslagstavla/boule/index.html");
+    assert!(
+        swedish.contains(r#"<li><a href="/anslagstavla/">Anslagstavlan</a></li>"#),
+        "{swedish}"
+    );
 }

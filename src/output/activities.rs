@@ -161,6 +161,7 @@ impl<'a> Filters<'a> {
             .into_iter()
             .map(|l| Link {
                 current: l.url == current,
+                lang: None,
                 ..l
             })
             .collect(),
@@ -174,6 +175,7 @@ fn links(map: &BTreeMap<String, (String, Vec<&Activity>)>, kind: &str, current: 
             let url = format!("/aktiviteter/{kind}/{slug}/");
             Link {
                 current: current == Some(url.as_str()),
+                lang: None,
                 title: label.clone(),
                 url,
                 count: items.len(),

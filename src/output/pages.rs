@@ -195,23 +195,25 @@ fn page(site: &Site, theme: &Theme, lang: &Lang, original: &Page, shown: &Page, 
 pub(super) fn breadcrumbs<'a>(site: &'a Site, lang: &Lang, mut parent: Option<&'a str>) -> Vec<view::Link> {
     let mut trail = vec![];
     while let Some(url) = parent {
-        let (title, next) = match site.localized(url, &lang.code) {
-            Some((p, _)) => (
-                if url == "/" {
-                    lang.t("layout.home").to_string()
-                } else {
-                    p.title.clone()
-                },
-                site.page(url).and_then(|o| o.parent.as_deref()),
-            ),
-            None if url == "/" => (lang.t("layout.home").to_string(), None),
-            None => (builtin_title(lang, url).to_string(), Some("/")),
+        // An untranslated page keeps its title in the default language, marked as such; a
+        // built-in section has its title in every language.
+        let (title, in_default, next) = match site.localized(url, &lang.code) {
+            _ if url == "/" => (lang.t("layout.home").to_string(), false, None),
+            Some((p, in_lang)) => {
+                let parent = site.page(url).and_then(|o| o.parent.as_deref());
+                match builtin_title(lang, url) {
+                    builtin if !in_lang && !builtin.is_empty() => (builtin.to_string(), false, parent),
+                    _ => (p.title.clone(), !in_lang, parent),
+                }
+            }
+            None => (builtin_title(lang, url).to_string(), false, Some("/")),
         };
         trail.push(view::Link {
             title,
             url: url.to_string(),
             count: 0,
             current: false,
+            lang: in_default.then(|| site.config.language.clone()),
         });
         parent = next;
     }

@@ -146,6 +146,7 @@ fn lists(site: &Site, lang: &Lang) -> Lists {
                 url: format!("/aktiviteter/omrade/{slug}/"),
                 count,
                 current: false,
+                lang: None,
             })
             .collect(),
         days: view::weekday_links(lang, None, |d| days.iter().filter(|ds| ds.contains(&d)).count()),

@@ -98,6 +98,8 @@ pub struct Link {
     pub count: usize,
     /// Whether this is the page being shown.
     pub current: bool,
+    /// The language of `title` when it is not the page's (an untranslated page's title).
+    pub lang: Option<String>,
 }
 
 /// An activity's text in one language.
@@ -220,6 +222,7 @@ pub fn nav(site: &Site, lang: &Lang, current: &str) -> Vec<Link> {
         .into_iter()
         .map(|(title, url)| Link {
             current: current == url || (url != "/" && current.starts_with(&url)),
+            lang: None,
             title,
             url,
             count: 0,
@@ -508,6 +511,7 @@ pub fn weekday_links(lang: &Lang, current: Option<Weekday>, count: impl Fn(Weekd
             url: format!("/aktiviteter/dag/{slug}/"),
             count: count(*d),
             current: current == Some(*d),
+            lang: None,
         })
         .collect()
 }
