@@ -116,7 +116,7 @@ impl Config {
             }
         };
         let suggest_url = raw.suggest_url.map(|url| {
-            if let Err(why) = check_suggest_url(url.get_ref()) {
+            if let Err(why) = check_suggest_url(url.get_ref(), &base_url) {
                 diags.push(
                     Diagnostic::error(
                         src,
@@ -173,7 +173,7 @@ impl Config {
 
 /// Why a `suggest_url` cannot be a form's address, if it cannot: it must be an absolute http(s)
 /// URL with a host, since the form is sent from the published site to another program.
-fn check_suggest_url(text: &str) -> std::result::Result<(), &'static str> {
+fn check_suggest_url(text: &str, base_url: &str) -> std::result::Result<(), &'static str> {
     if text.chars().any(char::is_whitespace) {
         return Err("has spaces in it");
     }
@@ -190,6 +190,15 @@ fn check_suggest_url(text: &str) -> std::result::Result<(), &'static str> {
     if !url.username().is_empty() || url.password().is_some() {
         return Err("has a user name or password in it, which every visitor would see");
     }
+    // Residents may type a phone number or e-mail address: over http:// anyone on the way could
+    // read it, and browsers warn about such forms on an https:// page. Only a test inbox on this
+    // machine may go without.
+    let loopback = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+    if url.scheme() == "http" && base_url.starts_with("https://") && !loopback {
+        return Err(
+            "is http:// on a site published at https://, so residents' contact details would travel unencrypted",
+        );
+    }
     Ok(())
 }
 
@@ -204,7 +213,7 @@ mod tests {
             "http://127.0.0.1:8080/forslag",
             "https://example.se",
         ] {
-            assert_eq!(check_suggest_url(good), Ok(()), "{good}");
+            assert_eq!(check_suggest_url(good, "https://example.se"), Ok(()), "{good}");
         }
         for (bad, why) in [
             ("forslag.omtanke.example.se", "does not start"),
@@ -213,10 +222,16 @@ mod tests {
             ("https://", "is not a complete"),
             ("https://exa mple.se/", "has spaces"),
             ("https://anna:hemligt@example.se/", "password"),
+            ("http://forslag.example.se/forslag", "unencrypted"),
         ] {
-            let err = check_suggest_url(bad).expect_err(bad);
+            let err = check_suggest_url(bad, "https://example.se").expect_err(bad);
             assert!(err.contains(why), "{bad}: {err}");
         }
+        // A site that is itself on http:// (a preview) may have an http:// inbox.
+        assert_eq!(
+            check_suggest_url("http://forslag.example.se/", "http://preview.example.se"),
+            Ok(())
+        );
     }
 
     #[test]

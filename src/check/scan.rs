@@ -58,7 +58,24 @@ pub fn scan(markdown: &str) -> Scanned {
     // Indices into `out.links` of the links and images that are open at this point; text goes
     // to all of them, because an image's alt text is also its enclosing link's text.
     let mut open: Vec<usize> = vec![];
+    // An HTML block comes a line at a time; its lines are read together, since a tag may span
+    // several of them.
+    let mut html_block: Option<Range<usize>> = None;
     for (event, span) in Parser::new_ext(markdown, markdown::options()).into_offset_iter() {
+        if let Event::Html(_) = event {
+            html_block = match html_block {
+                Some(r) if r.end == span.start => Some(r.start..span.end),
+                Some(r) => {
+                    raw_html_links(&markdown[r.clone()], r.start, &mut out.links);
+                    Some(span)
+                }
+                None => Some(span),
+            };
+            continue;
+        }
+        if let Some(r) = html_block.take() {
+            raw_html_links(&markdown[r.clone()], r.start, &mut out.links);
+        }
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 open.push(out.links.len());
@@ -88,7 +105,6 @@ pub fn scan(markdown: &str) -> Scanned {
             Event::End(TagEnd::Link | TagEnd::Image) => {
                 open.pop();
             }
-            Event::Html(t) => raw_html_links(&t, span.start, &mut out.links),
             Event::InlineHtml(t) => {
                 raw_html_links(&t, span.start, &mut out.links);
                 for &i in &open {
@@ -116,6 +132,9 @@ pub fn scan(markdown: &str) -> Scanned {
             _ => {}
         }
     }
+    if let Some(r) = html_block {
+        raw_html_links(&markdown[r.clone()], r.start, &mut out.links);
+    }
     out
 }
 
@@ -127,11 +146,21 @@ fn raw_html_links(html: &str, offset: usize, out: &mut Vec<Link>) {
     let mut at = 0;
     while let Some(found) = lower[at..].find('<') {
         let start = at + found;
+        // What is inside a comment is not published as a link.
+        if lower[start..].starts_with("<!--") {
+            at = lower[start..].find("-->").map_or(lower.len(), |e| start + e + 3);
+            continue;
+        }
         let end = lower[start..].find('>').map_or(lower.len(), |e| start + e + 1);
         let tag = &lower[start..end];
-        let (kind, attr) = if tag.starts_with("<a ") || tag.starts_with("<a\n") {
+        let opens = |name: &str| {
+            tag.strip_prefix(name)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_whitespace)
+        };
+        let (kind, attr) = if opens("<a") {
             (LinkKind::Link, "href")
-        } else if tag.starts_with("<img ") || tag.starts_with("<img\n") {
+        } else if opens("<img") {
             (LinkKind::Image, "src")
         } else {
             at = start + 1;
@@ -206,7 +235,7 @@ mod tests {
 
     #[test]
     fn links_in_raw_html() {
-        let md = "Text <a class=\"x\" HREF='/stod/tips/#rad'>tips</a> och <img data-src=\"no\" src=/bild.jpg alt=\"\">.\n\n<div>\n<a href=\"/finns-inte/\">x</a>\n</div>\n";
+        let md = "Text <a class=\"x\" HREF='/stod/tips/#rad'>tips</a> och <img data-src=\"no\" src=/bild.jpg alt=\"\">.\n\n<div>\n<a\n  href=\"/finns-inte/\">x</a>\n<!-- <a href=\"/gammal/\">bortkommenterad</a> -->\n</div>\n";
         let s = scan(md);
         let raw: Vec<(&str, LinkKind)> = s
             .links

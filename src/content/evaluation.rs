@@ -17,7 +17,8 @@ pub const FOLDER: &str = "data/utvardering";
 /// Months with fewer responses than this are never shown.
 pub const MIN_RESPONSES: u32 = 10;
 
-const HEADER: &str = "manad,svar,medel_total,medel_emotionell,medel_social,inte_ensam,mattligt_ensam,mycket_ensam";
+/// The files' header, which the kiosk's `export-survey` writes.
+pub const HEADER: &str = "manad,svar,medel_total,medel_emotionell,medel_social,inte_ensam,mattligt_ensam,mycket_ensam";
 
 /// One month's aggregates.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -256,6 +256,18 @@ impl Site {
         })
     }
 
+    /// The interests of the site's activities and posts, once each (the first way of writing
+    /// each), in the order of their slugs, the order of the interest filters. The bulletin
+    /// board's suggestion form offers these, and the kiosk's inbox accepts only these.
+    pub fn interest_words(&self) -> Vec<&Term> {
+        let mut by_slug: std::collections::BTreeMap<&str, &Term> = std::collections::BTreeMap::new();
+        let terms = self.activities.iter().flat_map(|a| &a.interests);
+        for t in terms.chain(self.posts.iter().flat_map(|p| &p.interests)) {
+            by_slug.entry(&t.key).or_insert(t);
+        }
+        by_slug.into_values().collect()
+    }
+
     /// The page at a site path (default language) in language `lang`: its translation when there
     /// is one, otherwise the page itself, with whether it is in that language.
     pub fn localized(&self, url: &str, lang: &str) -> Option<(&Page, bool)> {

@@ -44,19 +44,13 @@ struct Interest {
     id: String,
 }
 
-/// The interests of the site's activities and posts, once each, in the order of their slugs (the
-/// same order as the interest filters).
+/// The interests the form offers, with an id for each checkbox.
 fn interests(site: &Site) -> Vec<Interest> {
-    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
-    let terms = site.activities.iter().flat_map(|a| &a.interests);
-    for t in terms.chain(site.posts.iter().flat_map(|p| &p.interests)) {
-        by_slug.entry(&t.key).or_insert(&t.label);
-    }
-    by_slug
+    site.interest_words()
         .into_iter()
-        .map(|(slug, word)| Interest {
-            word: word.to_string(),
-            id: format!("forslag-intresse-{slug}"),
+        .map(|t| Interest {
+            word: t.label.clone(),
+            id: format!("forslag-intresse-{}", t.key),
         })
         .collect()
 }
