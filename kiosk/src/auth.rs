@@ -83,7 +83,7 @@ pub fn same_origin() -> impl Filter<Extract = (), Error = Rejection> + Clone {
     warp::header::optional::<String>("origin")
         .and(warp::header::optional::<String>("host"))
         .and_then(|origin: Option<String>, host: Option<String>| async move {
-            let ok = match (origin, host) {
+            let ok = match (&origin, &host) {
                 (None, _) => true,
                 (Some(o), Some(h)) => o.split_once("://").is_some_and(|(_, rest)| rest == h),
                 (Some(_), None) => false,
@@ -91,6 +91,8 @@ pub fn same_origin() -> impl Filter<Extract = (), Error = Rejection> + Clone {
             if ok {
                 Ok(())
             } else {
+                // Behind a proxy that does not pass `Host` on, every login lands here: say so.
+                tracing::warn!(?origin, ?host, "staff login refused: sent from another site");
                 Err(problem(
                     StatusCode::FORBIDDEN,
                     "Logga in från personalsidan på den här datorn.",
@@ -100,11 +102,13 @@ pub fn same_origin() -> impl Filter<Extract = (), Error = Rejection> + Clone {
         .untuple_one()
 }
 
-/// The `Set-Cookie` value that starts a session.
-pub fn session_cookie(token: &str) -> String {
+/// The `Set-Cookie` value that starts a session. `secure` (a daemon reached over the internet,
+/// through https) keeps the browser from ever sending it unencrypted.
+pub fn session_cookie(token: &str, secure: bool) -> String {
     format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}",
-        crate::db::staff::SESSION_SECONDS
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        crate::db::staff::SESSION_SECONDS,
+        if secure { "; Secure" } else { "" }
     )
 }
 

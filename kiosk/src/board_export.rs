@@ -3,9 +3,9 @@
 //!
 //! Each suggestion is written once, to a new file that never replaces an existing one (an
 //! editor may have changed the file since), and the database remembers the file's name. The
-//! contact details are not even read. The resident's text is plain text, not Markdown: `<`, `>`
-//! and `&` are written as entities, so whatever was typed shows as typed and can never become
-//! markup on the website.
+//! contact details are not even read. The resident's text is plain text, not Markdown: every
+//! character Markdown gives a meaning is escaped with a backslash, so whatever was typed shows
+//! as typed and never becomes a link, a picture, a heading or HTML on the website.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -70,24 +70,61 @@ fn markdown(s: &Suggestion) -> anyhow::Result<String> {
     Ok(format!("+++\n{front}+++\n\n{}\n", plain_text(&d.body)))
 }
 
-/// Plain text as Markdown that shows it as typed: markup characters become entities, and each
-/// line break stays a line break.
+/// Plain text as Markdown that shows it as typed: each paragraph and line break stays, and
+/// every character that could start Markdown or HTML is escaped with a backslash.
 fn plain_text(body: &str) -> String {
-    let escaped = body.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
-    escaped
+    body.replace("\r\n", "\n")
         .split("\n\n")
-        .map(|para| para.trim().lines().map(str::trim_end).collect::<Vec<_>>().join("  \n"))
+        .map(|para| {
+            para.trim()
+                .lines()
+                .map(|line| escape_line(line.trim()))
+                .collect::<Vec<_>>()
+                .join("\\\n")
+        })
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n")
 }
 
+/// Characters that mean something anywhere in a line: emphasis, code, links and pictures,
+/// HTML and entities, tables, strikethrough, and the backslash itself (`!` makes a picture only
+/// before `[`, which is escaped).
+const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~'];
+
+/// One line with its Markdown escaped. At the start of a line more characters mean something
+/// (`#` heading, `-`/`+`/`=` lists and underlines, `1.` numbered lists, `>` quotes).
+fn escape_line(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in line.chars().enumerate() {
+        let starts = i == 0 && matches!(c, '#' | '-' | '+' | '=');
+        let numbered = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if INLINE.contains(&c) || starts || numbered {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// File names the board cannot use: the site makes these pages itself.
+const RESERVED: &[&str] = &["tack", "invanarpott", "index", "_index"];
+
 /// Writes `text` to `dir/<stem>.md`, or `<stem>-2.md` and so on when taken, never replacing a
 /// file: the text goes to a temporary file that is then linked to its name, which fails rather
 /// than overwrite, so the board never holds a half-written file either.
 fn write_new(dir: &Path, stem: &str, text: &str) -> anyhow::Result<PathBuf> {
-    let stem = if stem.is_empty() { "forslag" } else { stem };
-    let tmp = dir.join(format!(".{stem}.md.partial"));
+    let stem = match stem {
+        "" => "forslag".to_string(),
+        s if RESERVED.contains(&s) => format!("{s}-forslag"),
+        s => s.to_string(),
+    };
+    // A name of its own, so that two exports at once never write into each other's file.
+    let tmp = dir.join(format!(
+        ".{stem}.{}.partial",
+        crate::db::random_code(8, b"abcdefghijklmnopqrstuvwxyz0123456789")
+    ));
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(text.as_bytes())?;
@@ -106,7 +143,11 @@ fn write_new(dir: &Path, stem: &str, text: &str) -> anyhow::Result<PathBuf> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
             Err(e) => Some(Err(e)),
         })
-        .unwrap_or_else(|| Err(std::io::Error::other("too many files with this name")));
+        .unwrap_or_else(|| {
+            Err(std::io::Error::other(format!(
+                "{stem}.md and {stem}-2.md … {stem}-999.md are all taken; rename some of them"
+            )))
+        });
     let _ = std::fs::remove_file(&tmp);
     Ok(result?)
 }
@@ -150,8 +191,37 @@ mod tests {
         assert!(!md.contains("070"), "contact details are never written");
         assert_eq!(
             body.trim(),
-            "Hej &lt;script&gt;alert(1)&lt;/script&gt; &amp; välkommen!  \nRad två\n\nNytt stycke"
+            "Hej \\<script\\>alert(1)\\</script\\> \\& välkommen!\\\nRad två\n\nNytt stycke"
         );
+    }
+
+    #[test]
+    fn markdown_a_resident_types_shows_as_typed() {
+        let typed = "# Rubrik\n[Swish här](https://example.se) ![](https://tracker.example/p.gif)\n1. ett *två* `tre`\n- lista\n===\n<https://auto.example>";
+        let md = plain_text(typed);
+        let html = omtanke::render::markdown::render(&md, omtanke::render::markdown::Trust::Resident).html;
+        for markup in ["<h1", "<a ", "<img", "<ol", "<ul", "<em", "<code", "<h2"] {
+            assert!(!html.contains(markup), "{markup} in {html}");
+        }
+        for shown in [
+            "# Rubrik",
+            "[Swish här](https://example.se)",
+            "1. ett *två* `tre`",
+            "- lista",
+            "===",
+        ] {
+            assert!(html.contains(shown), "{shown} not shown in {html}");
+        }
+        assert!(html.contains("&lt;https://auto.example&gt;"), "{html}");
+    }
+
+    #[test]
+    fn the_site_s_own_page_names_are_not_taken() {
+        let dir = std::env::temp_dir().join(format!("omtanke-board-reserved-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let f = write_new(&dir, "tack", "x").unwrap();
+        assert_eq!(f.file_name().unwrap(), "tack-forslag.md");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -165,7 +235,12 @@ mod tests {
             std::fs::read_to_string(dir.join("boule.md")).unwrap(),
             "an editor's version"
         );
-        assert!(!dir.join(".boule.md.partial").exists());
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 2, "no temporary file left: {left:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

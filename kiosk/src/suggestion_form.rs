@@ -10,19 +10,6 @@ use serde::Serialize;
 
 use crate::db::suggestions::Draft;
 
-/// The longest title.
-pub const MAX_TITLE: usize = contract::TITLE.max_chars;
-/// The longest description.
-pub const MAX_BODY: usize = contract::DESCRIPTION.max_chars;
-/// The longest "when" and "where".
-pub const MAX_SHORT: usize = contract::WHEN.max_chars;
-/// The longest name.
-pub const MAX_NAME: usize = contract::AUTHOR.max_chars;
-/// The longest contact.
-pub const MAX_CONTACT: usize = contract::CONTACT.max_chars;
-/// How many interests one suggestion may have.
-pub const MAX_INTERESTS: usize = contract::MAX_INTERESTS;
-
 /// The form's values as sent, before any checking.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Values {
@@ -63,13 +50,13 @@ impl Values {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default()
         };
-        let mut intresse: Vec<String> = form
-            .iter()
-            .filter(|(k, _)| k == "intresse")
-            .map(|(_, v)| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-            .collect();
-        intresse.dedup();
+        let mut intresse: Vec<String> = vec![];
+        for (_, v) in form.iter().filter(|(k, _)| k == contract::INTEREST) {
+            let v = v.trim();
+            if !v.is_empty() && !intresse.iter().any(|i| i == v) {
+                intresse.push(v.to_string());
+            }
+        }
         Values {
             titel: get("titel"),
             beskrivning: get("beskrivning"),
@@ -94,64 +81,54 @@ impl Values {
         }
     }
 
+    /// The fields as (name, value) pairs, in the form's order, a pair per chosen interest.
+    pub fn pairs(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![
+            ("titel", self.titel.as_str()),
+            ("beskrivning", self.beskrivning.as_str()),
+            ("nar", self.nar.as_str()),
+            ("var", self.var.as_str()),
+        ];
+        out.extend(self.intresse.iter().map(|i| ("intresse", i.as_str())));
+        out.extend([("namn", self.namn.as_str()), ("kontakt", self.kontakt.as_str())]);
+        out
+    }
+
     /// Checks the named fields against the rules; `known` are the interest words the site uses.
     pub fn check(&self, fields: &[&str], known: &[String]) -> Vec<FieldError> {
         let mut errors = Vec::new();
-        let mut err = |field: &'static str, message: String| errors.push(FieldError { field, message });
         for field in FIELDS.iter().filter(|f| fields.contains(f)) {
-            match *field {
-                "titel" => {
-                    if let Err(m) = text(&self.titel, true, MAX_TITLE, "Skriv vad du vill göra, med några ord.") {
-                        err("titel", m);
-                    }
+            let message = match *field {
+                "intresse" if self.intresse.len() > contract::MAX_INTERESTS => {
+                    Some(format!("Välj högst {} intressen.", contract::MAX_INTERESTS))
                 }
-                "beskrivning" => {
-                    if let Err(m) = text(
-                        &self.beskrivning,
-                        true,
-                        MAX_BODY,
-                        "Berätta lite mer om vad ni ska göra tillsammans.",
-                    ) {
-                        err("beskrivning", m);
-                    }
+                "intresse" if self.intresse.iter().any(|i| !known.contains(i)) => {
+                    Some("Välj intressen från listan.".to_string())
                 }
-                "nar" => {
-                    if let Err(m) = text(&self.nar, false, MAX_SHORT, "") {
-                        err("nar", m);
-                    }
-                }
-                "var" => {
-                    if let Err(m) = text(&self.var, false, contract::WHERE.max_chars, "") {
-                        err("var", m);
-                    }
-                }
-                "intresse" => {
-                    if self.intresse.len() > MAX_INTERESTS {
-                        err("intresse", format!("Välj högst {MAX_INTERESTS} intressen."));
-                    } else if self.intresse.iter().any(|i| !known.contains(i)) {
-                        err("intresse", "Välj intressen från listan.".into());
-                    }
-                }
-                "namn" => {
-                    let name = self.namn.trim();
-                    if let Err(m) = text(name, true, MAX_NAME, "Skriv ditt förnamn eller ett smeknamn.") {
-                        err("namn", m);
-                    } else if name.split_whitespace().count() > 1 {
-                        err(
-                            "namn",
-                            "Skriv bara ett förnamn eller ett smeknamn, ett ord. Efternamn publiceras inte.".into(),
-                        );
-                    }
-                }
-                "kontakt" => {
-                    if let Err(m) = text(&self.kontakt, false, MAX_CONTACT, "") {
-                        err("kontakt", m);
-                    }
-                }
-                _ => {}
+                "intresse" => None,
+                "namn" => text(&self.namn, "namn").err().or_else(|| {
+                    (self.namn.split_whitespace().count() > 1).then(|| {
+                        "Skriv bara ett förnamn eller ett smeknamn, ett ord. Efternamn publiceras inte.".to_string()
+                    })
+                }),
+                name => text(self.value(name), name).err(),
+            };
+            if let Some(message) = message {
+                errors.push(FieldError { field, message });
             }
         }
         errors
+    }
+
+    fn value(&self, name: &str) -> &str {
+        match name {
+            "titel" => &self.titel,
+            "beskrivning" => &self.beskrivning,
+            "nar" => &self.nar,
+            "var" => &self.var,
+            "namn" => &self.namn,
+            _ => &self.kontakt,
+        }
     }
 
     /// The suggestion to store (after [`Values::check`] found nothing).
@@ -178,20 +155,38 @@ fn tidy(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn text(value: &str, required: bool, max: usize, missing: &str) -> Result<(), String> {
-    let v = value.trim();
+/// Checks one text field against its rules in the contract with the website's form.
+fn text(value: &str, name: &str) -> Result<(), String> {
+    let Some(rule) = contract::FIELDS.iter().find(|f| f.name == name) else {
+        return Ok(());
+    };
+    // Counted as the browser counts for `maxlength`: a line break is one character.
+    let v = value.trim().replace("\r\n", "\n");
     if v.is_empty() {
-        return if required { Err(missing.to_string()) } else { Ok(()) };
+        return if rule.required {
+            Err(missing(name).into())
+        } else {
+            Ok(())
+        };
     }
     let n = v.chars().count();
-    if n > max {
-        return Err(format!("Skriv högst {max} tecken. Nu är det {n}."));
+    if n > rule.max_chars {
+        return Err(format!("Skriv högst {} tecken. Nu är det {n}.", rule.max_chars));
     }
     // Line breaks belong in the description only; other control characters nowhere.
-    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err("Texten innehåller tecken som inte går att använda.".into());
+    if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err("Texten innehåller ett osynligt styrtecken som inte går att använda. Skriv texten igen.".into());
     }
     Ok(())
+}
+
+/// What to write when a required field is empty.
+fn missing(name: &str) -> &'static str {
+    match name {
+        "titel" => "Skriv vad du vill göra, med några ord.",
+        "beskrivning" => "Berätta lite mer om vad ni ska göra tillsammans.",
+        _ => "Skriv ditt förnamn eller ett smeknamn.",
+    }
 }
 
 #[cfg(test)]
@@ -250,5 +245,14 @@ mod tests {
         assert_eq!(with(("kontakt", &"1".repeat(121))), vec!["kontakt"]);
         assert_eq!(with(("nar", "på\u{7}kvällen")), vec!["nar"]);
         assert!(with(("beskrivning", "rad ett\nrad två")).is_empty());
+        // A line break is one character, as the browser's maxlength counts it.
+        let lines = "x\r\n".repeat(750);
+        assert!(with(("beskrivning", &lines)).is_empty());
+        let v = Values::from_form(&form(&[
+            ("intresse", "spel"),
+            ("intresse", "fika"),
+            ("intresse", "spel"),
+        ]));
+        assert_eq!(v.intresse, vec!["spel", "fika"], "each interest once");
     }
 }

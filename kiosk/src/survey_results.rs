@@ -1,7 +1,9 @@
 //! The survey's results as staff and the website see them: one line of aggregates per month,
 //! and the CSV file the generator reads from `content/data/utvardering/*.csv`
 //! (`src/content/evaluation.rs`). Months with fewer than [`MIN_RESPONSES`] responses carry no
-//! figures at all, so no single answer can be worked out from them.
+//! figures at all, and neither does the month still going on: figures that change with each
+//! response would let anyone who watches them before and after a visitor answers work out that
+//! visitor's answers.
 
 use std::collections::BTreeMap;
 
@@ -10,27 +12,32 @@ use serde::Serialize;
 use crate::survey::{Aggregate, Answers, Items, MIN_RESPONSES, aggregate};
 
 /// The header the website expects, in its order.
-pub const CSV_HEADER: &str =
-    "manad,svar,medel_total,medel_emotionell,medel_social,inte_ensam,mattligt_ensam,mycket_ensam";
+pub const CSV_HEADER: &str = omtanke::content::evaluation::HEADER;
 
 /// One month of responses.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MonthResult {
     /// `2026-11`.
     pub month: String,
-    /// The figures, or none when the month has fewer than [`MIN_RESPONSES`] responses.
+    /// The figures, or none when the month has fewer than [`MIN_RESPONSES`] responses or is
+    /// still going on.
     pub figures: Option<Aggregate>,
+    /// Whether the month has not ended yet.
+    pub ongoing: bool,
 }
 
-/// Scores every response and aggregates each month, oldest month first.
-pub fn monthly(items: &Items, by_month: &BTreeMap<String, Vec<Answers>>) -> Vec<MonthResult> {
+/// Scores every response and aggregates each month that has ended before `current` (`2026-11`,
+/// in the site's time zone), oldest month first.
+pub fn monthly(items: &Items, by_month: &BTreeMap<String, Vec<Answers>>, current: &str) -> Vec<MonthResult> {
     by_month
         .iter()
         .map(|(month, responses)| {
+            let ongoing = month.as_str() >= current;
             let scores: Vec<_> = responses.iter().map(|a| items.score(a)).collect();
             MonthResult {
                 month: month.clone(),
-                figures: aggregate(&scores),
+                figures: if ongoing { None } else { aggregate(&scores) },
+                ongoing,
             }
         })
         .collect()
@@ -110,8 +117,15 @@ mod tests {
         no_social.remove("rely");
         by_month.insert("2026-11".to_string(), vec![no_social; 12]);
 
-        let months = monthly(&items, &by_month);
-        assert_eq!(months.len(), 3);
+        by_month.insert("2026-12".to_string(), vec![not.clone(); 15]);
+
+        let months = monthly(&items, &by_month, "2026-12");
+        assert_eq!(months.len(), 4);
+        assert!(
+            months[3].ongoing && months[3].figures.is_none(),
+            "the month going on is not shown"
+        );
+        assert!(!months[1].ongoing);
         assert_eq!(months[0].figures, None, "nine responses are not shown");
         let oct = months[1].figures.as_ref().unwrap();
         assert_eq!((oct.responses, oct.bands), (10, [7, 0, 3]));

@@ -307,13 +307,14 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db.sqlite3");
     common::create_db(&db);
-    // September: 9 responses, too few. October: 12, of which 2 without a total.
-    // November: exactly 10.
-    insert(&db, "2026-09", SEVERE, 9);
-    insert(&db, "2026-10", NOT_LONELY, 7);
-    insert(&db, "2026-10", SEVERE, 3);
-    insert(&db, "2026-10", PARTIAL, 2);
-    insert(&db, "2026-11", MODERATE, 10);
+    // August: 9 responses, too few. September: 12, of which 2 without a total.
+    // October: exactly 10. This month: 15, but it has not ended.
+    insert(&db, "2026-08", SEVERE, 9);
+    insert(&db, "2026-09", NOT_LONELY, 7);
+    insert(&db, "2026-09", SEVERE, 3);
+    insert(&db, "2026-09", PARTIAL, 2);
+    insert(&db, "2026-10", MODERATE, 10);
+    insert(&db, &this_month(), MODERATE, 15);
     let k = Kiosk::start(tmp.path());
 
     for path in ["/admin/utvardering", "/admin/export/utvardering.csv"] {
@@ -331,18 +332,21 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
             .contains(r#"<a href="/admin/utvardering" aria-current="page">Utvärdering</a>"#)
     );
     assert!(page.body.contains("Den svenska översättningen är inte validerad"));
-    // October: 12 responses; means over the 10 with a score: (7 × 1 + 3 × 6) / 10 = 2,5,
+    // September: 12 responses; means over the 10 with a score: (7 × 1 + 3 × 6) / 10 = 2,5,
     // emotional (7 + 9) / 10 = 1,6, social 9 / 10 = 0,9; 7 not lonely, 3 severely.
     assert!(
-        page.body.contains(r#"<tr><th scope="row">oktober 2026</th><td class="num">12</td><td class="num">2,5</td><td class="num">1,6</td><td class="num">0,9</td><td class="num">7</td><td class="num">0</td><td class="num">3</td></tr>"#),
+        page.body.contains(r#"<tr><th scope="row">september 2026</th><td class="num">12</td><td class="num">2,5</td><td class="num">1,6</td><td class="num">0,9</td><td class="num">7</td><td class="num">0</td><td class="num">3</td></tr>"#),
         "{}",
         page.body
     );
-    assert!(page.body.contains(r#"<tr><th scope="row">november 2026</th><td class="num">10</td><td class="num">3,0</td><td class="num">2,0</td><td class="num">1,0</td><td class="num">0</td><td class="num">10</td><td class="num">0</td></tr>"#));
-    assert!(page.body.contains(r#"<tr class="hidden-month"><th scope="row">september 2026</th><td colspan="7">färre än 10 svar – visas inte</td></tr>"#));
-    assert!(!page.body.contains(">9<"), "September's count is not shown");
+    assert!(page.body.contains(r#"<tr><th scope="row">oktober 2026</th><td class="num">10</td><td class="num">3,0</td><td class="num">2,0</td><td class="num">1,0</td><td class="num">0</td><td class="num">10</td><td class="num">0</td></tr>"#));
+    assert!(page.body.contains(r#"<tr class="hidden-month"><th scope="row">augusti 2026</th><td colspan="7">färre än 10 svar – visas inte</td></tr>"#));
+    assert!(!page.body.contains(">9<"), "August's count is not shown");
+    // The month going on shows no figures: they would change with each visitor's answers.
+    assert!(page.body.contains("pågår – visas när månaden är slut"), "{}", page.body);
+    assert!(!page.body.contains(">15<"), "this month's count is not shown");
     assert!(
-        page.body.find("november 2026").unwrap() < page.body.find("oktober 2026").unwrap(),
+        page.body.find("oktober 2026").unwrap() < page.body.find("september 2026").unwrap(),
         "newest month first"
     );
 
@@ -357,8 +361,8 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
     assert_eq!(
         web.body,
         "manad,svar,medel_total,medel_emotionell,medel_social,inte_ensam,mattligt_ensam,mycket_ensam\n\
-         2026-10,12,2.5,1.6,0.9,7,0,3\n\
-         2026-11,10,3.0,2.0,1.0,0,10,0\n"
+         2026-09,12,2.5,1.6,0.9,7,0,3\n\
+         2026-10,10,3.0,2.0,1.0,0,10,0\n"
     );
 
     // `export-survey` writes the same file (into place at once, never half-written).
@@ -371,7 +375,7 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
     // The website's generator reads it and shows the months that may be shown.
     let site = evaluation_page(tmp.path(), &web.body);
     assert!(
-        site.contains("oktober 2026") && site.contains("november 2026"),
+        site.contains("september 2026") && site.contains("oktober 2026"),
         "{site}"
     );
     assert!(
@@ -379,7 +383,7 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
         "{site}"
     );
     assert!(site.contains(r#"<td class="num">10</td><td class="num">3,0</td><td class="num">2,0</td><td class="num">1,0</td><td class="num">0</td><td class="num">10</td><td class="num">0</td>"#));
-    assert!(!site.contains("september 2026"));
+    assert!(!site.contains("augusti 2026"));
 }
 
 #[test]

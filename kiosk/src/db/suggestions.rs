@@ -177,11 +177,18 @@ impl Db {
     }
 
     /// Deletes the contact details of suggestions decided before `before` (local date and
-    /// time); returns how many.
+    /// time), and rejected suggestions altogether: nothing of them is published, so nothing of
+    /// them is kept. Returns how many suggestions were touched.
     pub fn purge_contacts_before(&self, before: &str) -> DbResult<usize> {
-        Ok(self.conn().execute(
+        let conn = self.conn();
+        let rejected = conn.execute(
+            "DELETE FROM suggestions WHERE status = 'rejected' AND decided_at < ?1",
+            params![before],
+        )?;
+        let contacts = conn.execute(
             "UPDATE suggestions SET contact = NULL WHERE contact IS NOT NULL AND decided_at < ?1",
             params![before],
-        )?)
+        )?;
+        Ok(rejected + contacts)
     }
 }

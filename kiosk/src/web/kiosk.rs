@@ -14,15 +14,14 @@ use crate::snackebord;
 
 /// Renders a kiosk page; `idle` pages return to the start after a while without a touch.
 pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
-    // Pages served to website visitors (the suggestion inbox) set these themselves.
-    for (key, default) in [
-        ("web", serde_json::json!(false)),
-        ("lang_code", "sv".into()),
-        ("board_url", "".into()),
-    ] {
-        if !ctx.contains_key(key) {
-            ctx.insert(key, &default);
-        }
+    // Website visitors (the suggestion inbox, and every page of a daemon that is only the
+    // inbox) get no kiosk menu but a way back to the website's bulletin board.
+    if !ctx.contains_key("web") {
+        ctx.insert("web", &app.config.inbox_only);
+    }
+    if !ctx.contains_key("board_url") {
+        let board = app.catalog.site().map(|s| s.config.absolute("/anslagstavla/"));
+        ctx.insert("board_url", &board.unwrap_or_default());
     }
     ctx.insert("cafe", &app.config.cafe_name);
     ctx.insert("idle", &if idle { app.config.idle_seconds } else { 0 });
@@ -207,15 +206,6 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
                 _ => Ok(error_page(&app, "Det gick inte att avboka just nu. Fråga personalen.")),
             }
         });
-    let privacy = warp::path!("integritet")
-        .and(warp::get())
-        .and(with_app(app.clone()))
-        .map(|app: Shared| {
-            let mut ctx = Context::new();
-            ctx.insert("retention_days", &app.config.retention_days);
-            ctx.insert("contact_days", &app.config.suggestion_contact_days);
-            page(&app, "privacy.html", ctx, true)
-        });
     home.or(checkin)
         .or(thanks)
         .or(answer)
@@ -226,7 +216,19 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(booked)
         .or(cancel_form)
         .or(cancel)
-        .or(privacy)
+}
+
+/// The privacy notice, served by the inbox too: whoever gives details can read what happens to them.
+pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
+    warp::path!("integritet")
+        .and(warp::get())
+        .and(with_app(app))
+        .map(|app: Shared| {
+            let mut ctx = Context::new();
+            ctx.insert("retention_days", &app.config.retention_days);
+            ctx.insert("contact_days", &app.config.suggestion_contact_days);
+            page(&app, "privacy.html", ctx, !app.config.inbox_only)
+        })
 }
 
 /// How many meetings the booking list shows at once: two columns of three fit the screen.

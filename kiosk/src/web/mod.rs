@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use warp::filters::BoxedFilter;
 use warp::http::{HeaderMap, HeaderValue, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
@@ -56,21 +57,6 @@ pub fn with_app(app: Shared) -> impl Filter<Extract = (Shared,), Error = Infalli
     warp::any().map(move || app.clone())
 }
 
-/// Passes only when the daemon serves the touch screens: one that is only the website's inbox
-/// (`inbox_only`) has no touch screens and no booking API.
-pub fn kiosk_only(inbox_only: bool) -> impl Filter<Extract = (), Error = Rejection> + Clone {
-    warp::any()
-        .and_then(move || async move {
-            if inbox_only {
-                // A custom rejection, so that no other route's "wrong method" answers instead.
-                Err(problem(StatusCode::NOT_FOUND, "Sidan finns inte."))
-            } else {
-                Ok(())
-            }
-        })
-        .untuple_one()
-}
-
 /// Every route of the daemon.
 pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infallible> + Clone {
     let health = warp::path!("health")
@@ -88,15 +74,40 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infal
                 status,
             )
         });
-    health
-        .or(kiosk_only(app.config.inbox_only).and(api::routes(app.clone())))
-        .or(admin::routes(app.clone()))
-        .or(suggest::routes(app.clone()))
-        .or(kiosk_only(app.config.inbox_only).and(kiosk::routes(app.clone())))
-        .or(kiosk_only(app.config.inbox_only).and(survey::routes(app.clone())))
-        .or(assets::routes())
+    // What a daemon serves depends on its role: one that is only the website's inbox
+    // (`inbox_only`) has no touch screens and no booking API at all, so not even their errors.
+    let mut served = boxed(health)
+        .or(boxed(admin::routes(app.clone())))
+        .unify()
+        .or(boxed(suggest::inbox_routes(app.clone())))
+        .unify()
+        .or(boxed(kiosk::privacy_route(app.clone())))
+        .unify()
+        .boxed();
+    if !app.config.inbox_only {
+        served = served
+            .or(boxed(api::routes(app.clone())))
+            .unify()
+            .or(boxed(suggest::kiosk_routes(app.clone())))
+            .unify()
+            .or(boxed(kiosk::routes(app.clone())))
+            .unify()
+            .or(boxed(survey::routes(app.clone())))
+            .unify()
+            .boxed();
+    }
+    served
+        .or(boxed(assets::routes()))
+        .unify()
         .recover(recover)
         .with(warp::reply::with::headers(security_headers()))
+}
+
+/// A group of routes as one type, so that the daemon's roles can serve different groups.
+fn boxed<R: Reply + 'static>(
+    f: impl Filter<Extract = (R,), Error = Rejection> + Clone + Send + Sync + 'static,
+) -> BoxedFilter<(warp::reply::Response,)> {
+    f.map(Reply::into_response).boxed()
 }
 
 fn security_headers() -> HeaderMap {

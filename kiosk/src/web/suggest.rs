@@ -1,14 +1,13 @@
 //! "Föreslå en aktivitet": residents' suggestions for the bulletin board.
 //!
 //! At the kiosk the form is a few short steps (what, more about it, when and where, interests,
-//! who) and a page
-//! to check the answers, so that each screen fits without scrolling; the answers so far travel
-//! in hidden fields, so nothing is kept on the server until the resident sends. From the website
+//! who) and a page to check the answers, so that each screen fits without scrolling; the answers
+//! so far travel in hidden fields, so nothing is kept on the server until the resident sends. From the website
 //! the same fields arrive in one post to `/forslag` (the site's `suggest_url`): a honeypot field
-//! catches robots, each address may send a few per hour, and a good post is answered with a
+//! catches robots, each address may send a few per hour (and all together a few hundred), and a good post is answered with a
 //! redirect to the site's thank-you page. Everything waits for staff before it is published.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -18,7 +17,8 @@ use tera::Context;
 use warp::http::{HeaderMap, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
-use super::{BODY_LIMIT, Shared, with_app};
+use super::kiosk::{page, see_other};
+use super::{Shared, with_app};
 use crate::db::suggestions::Draft;
 use crate::suggestion_form::{FIELDS, FieldError, Values};
 
@@ -33,73 +33,103 @@ const STEPS: [&[&str]; 5] = [
 /// The step that shows the answers to check before sending.
 const CHECK_STEP: usize = STEPS.len() + 1;
 
+/// The largest suggestion form accepted: the fields' ~2,000 characters, each up to 12 bytes once
+/// percent-encoded (a letter of a non-Latin script), with room for the names and the checkboxes.
+pub const FORM_LIMIT: u64 = 32 * 1024;
+
 /// Suggestions one address may send from the website per [`WINDOW`].
 pub const PER_ADDRESS: usize = 5;
-/// The window of the limit.
+/// Suggestions all addresses together may send per [`WINDOW`]: more than staff could read, so
+/// more means a flood from many addresses.
+pub const ALL_ADDRESSES: usize = 200;
+/// The window of the limits.
 pub const WINDOW: Duration = Duration::from_secs(3600);
 
-/// Remembers when each address last sent suggestions, to limit how many it may send.
+/// Remembers when suggestions arrived from the website, to limit how many one address (and all
+/// of them together) may send.
 #[derive(Default)]
 pub struct Limiter {
-    seen: Mutex<HashMap<IpAddr, Vec<Instant>>>,
+    seen: Mutex<Arrivals>,
+}
+
+/// When suggestions arrived within the window: per address, and all together.
+#[derive(Default)]
+struct Arrivals {
+    by_address: HashMap<IpAddr, Vec<Instant>>,
+    all: VecDeque<Instant>,
 }
 
 impl Limiter {
     /// Whether `addr` may send one more now; counts it if so.
     pub fn allow(&self, addr: IpAddr, now: Instant) -> bool {
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget old addresses now and then, so the map stays small under a flood.
-        if seen.len() > 10_000 {
-            seen.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < WINDOW));
+        let mut guard = self.seen.lock().unwrap_or_else(|e| e.into_inner());
+        let Arrivals { by_address, all } = &mut *guard;
+        while all.front().is_some_and(|t| now.duration_since(*t) >= WINDOW) {
+            all.pop_front();
         }
-        let times = seen.entry(addr).or_default();
+        if all.len() >= ALL_ADDRESSES {
+            return false;
+        }
+        // Every address here sent something within the window (the total is bounded), so the
+        // map stays small; forget those whose window has passed now and then.
+        if by_address.len() > ALL_ADDRESSES {
+            by_address.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < WINDOW));
+        }
+        let times = by_address.entry(network(addr)).or_default();
         times.retain(|t| now.duration_since(*t) < WINDOW);
         if times.len() >= PER_ADDRESS {
             return false;
         }
         times.push(now);
+        all.push_back(now);
         true
     }
 }
 
-/// The interest words the site uses, sorted, for the form's checkboxes and its checking.
-pub fn known_interests(app: &Shared) -> Vec<String> {
-    let Some(site) = app.catalog.site() else { return vec![] };
-    let mut words: Vec<String> = site
-        .activities
-        .iter()
-        .flat_map(|a| a.interests.iter())
-        .chain(site.posts.iter().flat_map(|p| p.interests.iter()))
-        .map(|t| t.label.clone())
-        .collect();
-    words.sort_by_key(|w| w.to_lowercase());
-    words.dedup();
-    words
+/// The address counted for a sender: an IPv6 address by its /64, the network one household or
+/// phone gets, since it can change the rest of its address at will.
+fn network(addr: IpAddr) -> IpAddr {
+    match addr {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
 }
 
-/// The routes: the kiosk's form and the website's inbox.
-pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
-    let form = || warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Vec<(String, String)>>());
+/// The interest words the site offers, in the filters' order, for the checkboxes and checking.
+pub fn known_interests(app: &Shared) -> Vec<String> {
+    app.catalog
+        .site()
+        .map(|site| site.interest_words().into_iter().map(|t| t.label.clone()).collect())
+        .unwrap_or_default()
+}
+
+fn form() -> impl Filter<Extract = (Vec<(String, String)>,), Error = Rejection> + Clone {
+    warp::body::content_length_limit(FORM_LIMIT).and(warp::body::form::<Vec<(String, String)>>())
+}
+
+/// The kiosk's touch-screen form, `/foresla`.
+pub fn kiosk_routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
     let start = warp::path!("foresla")
         .and(warp::get())
-        .and(super::kiosk_only(app.config.inbox_only))
         .and(with_app(app.clone()))
         .map(|app: Shared| step_page(&app, 1, &Values::default(), &[]));
     let step = warp::path!("foresla")
         .and(warp::post())
-        .and(super::kiosk_only(app.config.inbox_only))
         .and(form())
         .and(with_app(app.clone()))
         .and_then(kiosk_step);
     let sent = warp::path!("foreslaget")
         .and(warp::get())
-        .and(super::kiosk_only(app.config.inbox_only))
-        .and(with_app(app.clone()))
-        .map(|app: Shared| {
-            let mut ctx = Context::new();
-            ctx.insert("web", &false);
-            super::kiosk::page(&app, "suggested.html", ctx, true)
-        });
+        .and(with_app(app))
+        .map(|app: Shared| page(&app, "suggested.html", Context::new(), true));
+    start.or(step).or(sent)
+}
+
+/// The website's inbox, `/forslag` (the site's `suggest_url`).
+pub fn inbox_routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
     let inbox_form = warp::path!("forslag")
         .and(warp::get())
         .and(with_app(app.clone()))
@@ -111,7 +141,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app))
         .and_then(web_post);
-    start.or(step).or(sent).or(inbox_form).or(inbox)
+    inbox_form.or(inbox)
 }
 
 /// The checkboxes of the interests, with those chosen ticked.
@@ -123,8 +153,9 @@ pub fn interests_view(known: &[String], chosen: &[String]) -> Vec<serde_json::Va
         .collect()
 }
 
-/// Puts the errors in a page's context: the summary, and each field's message.
-pub fn error_context(ctx: &mut Context, errors: &[FieldError]) {
+/// What every page with the form's fields needs: the errors (the summary, and each field's
+/// message) and the fields' limits from the contract with the website's form.
+pub fn form_context(ctx: &mut Context, errors: &[FieldError]) {
     ctx.insert("errors", errors);
     let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
     ctx.insert("error_fields", &fields);
@@ -135,39 +166,31 @@ pub fn error_context(ctx: &mut Context, errors: &[FieldError]) {
         by_field.insert(e.field, e.message.as_str());
     }
     ctx.insert("error_for", &by_field);
+    let max: HashMap<&str, usize> = contract::FIELDS.iter().map(|f| (f.name, f.max_chars)).collect();
+    ctx.insert("max", &max);
+    ctx.insert("max_interests", &contract::MAX_INTERESTS);
 }
 
 /// A step of the kiosk's form; fields of other steps go along as hidden inputs.
 fn step_page(app: &Shared, step: usize, values: &Values, errors: &[FieldError]) -> warp::reply::Response {
     let known = known_interests(app);
     let here: &[&str] = STEPS.get(step.wrapping_sub(1)).copied().unwrap_or(&[]);
-    let mut hidden: Vec<(&str, String)> = Vec::new();
-    for f in FIELDS.iter().filter(|f| !here.contains(f)) {
-        match *f {
-            "titel" => hidden.push(("titel", values.titel.clone())),
-            "beskrivning" => hidden.push(("beskrivning", values.beskrivning.clone())),
-            "nar" => hidden.push(("nar", values.nar.clone())),
-            "var" => hidden.push(("var", values.var.clone())),
-            "intresse" => hidden.extend(values.intresse.iter().map(|i| ("intresse", i.clone()))),
-            "namn" => hidden.push(("namn", values.namn.clone())),
-            "kontakt" => hidden.push(("kontakt", values.kontakt.clone())),
-            _ => {}
-        }
-    }
+    let hidden: Vec<serde_json::Value> = values
+        .pairs()
+        .into_iter()
+        .filter(|(name, _)| !here.contains(name))
+        .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("step", &step);
     ctx.insert("steps", &STEPS.len());
     ctx.insert("check_step", &CHECK_STEP);
     ctx.insert("values", values);
-    let hidden: Vec<serde_json::Value> = hidden
-        .into_iter()
-        .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
-        .collect();
     ctx.insert("hidden", &hidden);
     ctx.insert("interests", &interests_view(&known, &values.intresse));
     ctx.insert("chosen", &values.intresse.join(", "));
-    error_context(&mut ctx, errors);
-    let mut reply = super::kiosk::page(app, "suggest.html", ctx, true).into_response();
+    form_context(&mut ctx, errors);
+    let mut reply = page(app, "suggest.html", ctx, true).into_response();
     if !errors.is_empty() {
         *reply.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
@@ -200,9 +223,16 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
                 .collect();
             return Ok(step_page(&app, at, &values, &here));
         }
-        return store(&app, "kiosk", values.draft(), values.contact())
-            .await
-            .map(|_| see_other("/foreslaget"));
+        return Ok(match store(&app, "kiosk", values.draft(), values.contact()).await {
+            Ok(_) => see_other("/foreslaget"),
+            Err(message) => {
+                let mut ctx = Context::new();
+                ctx.insert("message", message);
+                let mut reply = page(&app, "error.html", ctx, true).into_response();
+                *reply.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+                reply
+            }
+        });
     }
     let errors = STEPS
         .get(step - 1)
@@ -215,43 +245,37 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
     }
 }
 
-async fn store(app: &Shared, via: &'static str, draft: Draft, contact: Option<String>) -> Result<i64, Rejection> {
+/// What a resident is told when a suggestion cannot be stored; what was typed is kept.
+const NOT_STORED: &str = "Förslaget kunde inte sparas just nu. Försök igen om en stund, eller fråga personalen.";
+
+/// Stores a suggestion; on failure, the message for the resident (the log has the cause).
+async fn store(app: &Shared, via: &'static str, draft: Draft, contact: Option<String>) -> Result<i64, &'static str> {
     let at = app.now().format("%Y-%m-%dT%H:%M").to_string();
     let db_app = app.clone();
-    let id = tokio::task::spawn_blocking(move || db_app.db.add_suggestion(&at, via, &draft, contact.as_deref()))
-        .await
-        .map_err(|_| warp::reject())?
-        .map_err(|e| {
+    let stored =
+        tokio::task::spawn_blocking(move || db_app.db.add_suggestion(&at, via, &draft, contact.as_deref())).await;
+    match stored {
+        Ok(Ok(id)) => {
+            tracing::info!(suggestion = id, via, "a suggestion arrived");
+            Ok(id)
+        }
+        Ok(Err(e)) => {
             tracing::error!(error = %e, "could not store a suggestion");
-            super::problem(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Förslaget kunde inte sparas just nu. Försök igen om en stund.",
-            )
-        })?;
-    tracing::info!(suggestion = id, via, "a suggestion arrived");
-    Ok(id)
-}
-
-fn see_other(to: &str) -> warp::reply::Response {
-    let mut reply = StatusCode::SEE_OTHER.into_response();
-    if let Ok(v) = warp::http::HeaderValue::from_str(to) {
-        reply.headers_mut().insert("location", v);
+            Err(NOT_STORED)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "storing a suggestion stopped");
+            Err(NOT_STORED)
+        }
     }
-    reply
 }
 
-/// The website's base URL, from the site's configuration, when the content could be read.
-fn site_url(app: &Shared) -> Option<String> {
-    app.catalog
-        .site()
-        .map(|s| s.config.base_url.trim_end_matches('/').to_string())
-}
-
-/// The whole form on one page, for a website visitor whose post needs correcting.
+/// The whole form on one page, for a website visitor whose post needs correcting. The page is
+/// Swedish; `form_lang` is the language of the page the form was sent from, for the thank-you.
 fn web_page(
     app: &Shared,
     values: &Values,
-    lang: &str,
+    form_lang: &str,
     errors: &[FieldError],
     status: StatusCode,
 ) -> warp::reply::Response {
@@ -259,21 +283,26 @@ fn web_page(
     let mut ctx = Context::new();
     ctx.insert("web", &true);
     ctx.insert("values", values);
-    ctx.insert("lang_code", lang);
+    ctx.insert("form_lang", form_lang);
     ctx.insert("interests", &interests_view(&known, &values.intresse));
-    ctx.insert(
-        "board_url",
-        &format!("{}/anslagstavla/", site_url(app).unwrap_or_default()),
-    );
-    error_context(&mut ctx, errors);
-    let mut reply = super::kiosk::page(app, "suggest_web.html", ctx, false).into_response();
+    let board = app.catalog.site().map(|site| {
+        let path = if site.config.languages.contains_key(form_lang) {
+            format!("/{form_lang}/anslagstavla/")
+        } else {
+            "/anslagstavla/".to_string()
+        };
+        site.config.absolute(&path)
+    });
+    ctx.insert("board_url", &board.unwrap_or_default());
+    form_context(&mut ctx, errors);
+    let mut reply = page(app, "suggest_web.html", ctx, false).into_response();
     *reply.status_mut() = status;
     reply
 }
 
 /// Which address a post came from: the connection's, or the proxy's word for it when the
 /// configuration says a proxy in front can be trusted.
-fn client(remote: Option<SocketAddr>, headers: &HeaderMap, trust_proxy: bool) -> Option<IpAddr> {
+pub fn client(remote: Option<SocketAddr>, headers: &HeaderMap, trust_proxy: bool) -> Option<IpAddr> {
     if trust_proxy {
         let forwarded = headers
             .get("x-forwarded-for")
@@ -294,17 +323,16 @@ async fn web_post(
     app: Shared,
 ) -> Result<warp::reply::Response, Rejection> {
     let get = |name: &str| form.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-    let lang = if get(contract::LANGUAGE) == Some("en") {
-        "en"
-    } else {
-        "sv"
-    };
+    // The form's language code, for the thank-you page; the site's own rules pick the page.
+    let lang = get(contract::LANGUAGE)
+        .filter(|l| l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()))
+        .unwrap_or("sv");
     let thanks = || match app.catalog.site() {
         Some(site) => see_other(&contract::thanks_url(&site.config, lang)),
         None => {
             let mut ctx = Context::new();
             ctx.insert("web", &true);
-            super::kiosk::page(&app, "suggested.html", ctx, false).into_response()
+            page(&app, "suggested.html", ctx, false).into_response()
         }
     };
     // A robot fills in every field it finds, even one people never see. It is told "thank you"
@@ -321,15 +349,23 @@ async fn web_post(
     let allowed = client(remote, &headers, app.config.trust_forwarded_for)
         .is_none_or(|addr| app.inbox_limiter.allow(addr, Instant::now()));
     if !allowed {
-        tracing::warn!("suggestions refused: too many from one address");
+        tracing::warn!("suggestions refused: too many in the last hour");
         let errors = [FieldError {
-            field: "titel",
-            message: "Du har skickat många förslag på kort tid. Vänta en timme och försök sedan igen.".into(),
+            field: "",
+            message: "Det har kommit många förslag på kort tid. Vänta en timme och försök sedan igen.".into(),
         }];
         return Ok(web_page(&app, &values, lang, &errors, StatusCode::TOO_MANY_REQUESTS));
     }
-    store(&app, "web", values.draft(), values.contact()).await?;
-    Ok(thanks())
+    Ok(match store(&app, "web", values.draft(), values.contact()).await {
+        Ok(_) => thanks(),
+        Err(message) => {
+            let errors = [FieldError {
+                field: "",
+                message: message.into(),
+            }];
+            web_page(&app, &values, lang, &errors, StatusCode::SERVICE_UNAVAILABLE)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -347,6 +383,24 @@ mod tests {
         assert!(!l.allow(a, t0 + Duration::from_secs(60)));
         assert!(l.allow(b, t0), "another address has its own count");
         assert!(l.allow(a, t0 + WINDOW + Duration::from_secs(1)));
+    }
+
+    #[test]
+    fn an_ipv6_network_counts_as_one_address_and_all_together_are_capped() {
+        let l = Limiter::default();
+        let t0 = Instant::now();
+        for i in 0..PER_ADDRESS {
+            let addr: IpAddr = format!("2001:db8:1:2::{:x}", i + 1).parse().unwrap();
+            assert!(l.allow(addr, t0));
+        }
+        assert!(!l.allow("2001:db8:1:2:ffff::1".parse().unwrap(), t0), "same /64");
+        assert!(l.allow("2001:db8:1:3::1".parse().unwrap(), t0), "another /64");
+        let l = Limiter::default();
+        let allowed = (0..ALL_ADDRESSES + 10)
+            .filter(|i| l.allow(IpAddr::from([10, 0, (*i / 256) as u8, (*i % 256) as u8]), t0))
+            .count();
+        assert_eq!(allowed, ALL_ADDRESSES);
+        assert!(l.allow("10.9.9.9".parse().unwrap(), t0 + WINDOW), "the window passes");
     }
 
     #[test]

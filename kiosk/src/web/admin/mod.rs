@@ -231,7 +231,7 @@ async fn login(form: Form, app: Shared) -> Result<warp::reply::Response, Rejecti
             let mut reply = see_other("/admin");
             reply.headers_mut().append(
                 "set-cookie",
-                auth::session_cookie(&session.token)
+                auth::session_cookie(&session.token, app.config.inbox_only)
                     .parse()
                     .expect("a cookie of letters and digits is a valid header"),
             );

@@ -10,7 +10,7 @@ use super::{Form, Query, blocking, field, page, see_other, to_login};
 use crate::auth::{self, Staff};
 use crate::db::suggestions::Suggestion;
 use crate::suggestion_form::{FieldError, Values};
-use crate::web::suggest::{error_context, interests_view, known_interests};
+use crate::web::suggest::{form_context, interests_view, known_interests};
 use crate::web::{BODY_LIMIT, Shared, problem, with_app};
 
 /// The fields staff may edit: everything but the contact details.
@@ -110,8 +110,8 @@ fn review(
     ctx.insert("contact", &s.contact);
     ctx.insert("values", values);
     ctx.insert("web", &true);
-    ctx.insert("interests", &interests_view(&known_interests(app), &values.intresse));
-    error_context(&mut ctx, errors);
+    ctx.insert("interests", &interests_view(&interests_for(app, s), &values.intresse));
+    form_context(&mut ctx, errors);
     ctx.insert("editable", &EDITABLE);
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -121,40 +121,47 @@ fn review(
     page(app, "admin_suggestion.html", ctx, Some(staff), status)
 }
 
+/// The site's interests and any the resident chose that the site no longer uses, so that
+/// approving keeps them unless staff untick them.
+fn interests_for(app: &Shared, s: &Suggestion) -> Vec<String> {
+    let mut known = known_interests(app);
+    for i in &s.draft.interests {
+        if !known.contains(i) {
+            known.push(i.clone());
+        }
+    }
+    known
+}
+
 async fn decide(id: i64, staff: Staff, form: Form, app: Shared) -> Result<warp::reply::Response, Rejection> {
     auth::check_csrf(&staff, &field(&form, "csrf").unwrap_or_default())?;
     let decision = field(&form, "beslut").unwrap_or_default();
+    if decision != "godkann" && decision != "avvisa" {
+        return Err(problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Välj om förslaget ska godkännas eller avvisas.",
+        ));
+    }
+    let db_app = app.clone();
+    let Some(s) = blocking(move || db_app.db.suggestion(id)).await? else {
+        return Err(problem(StatusCode::NOT_FOUND, "Förslaget finns inte."));
+    };
     let at = app.now().format("%Y-%m-%dT%H:%M").to_string();
-    let done = match decision.as_str() {
-        "godkann" => {
-            let values = Values::from_form(&form);
-            // Staff may keep an interest the resident chose even if the site no longer uses it.
-            let db_app = app.clone();
-            let Some(s) = blocking(move || db_app.db.suggestion(id)).await? else {
-                return Err(problem(StatusCode::NOT_FOUND, "Förslaget finns inte."));
-            };
-            let mut known = known_interests(&app);
-            known.extend(s.draft.interests.iter().cloned());
-            let errors = values.check(&EDITABLE, &known);
-            if !errors.is_empty() {
-                return Ok(review(&app, &staff, &s, &values, &errors));
-            }
-            let draft = values.draft();
-            let db_app = app.clone();
-            let ok = blocking(move || db_app.db.approve_suggestion(id, &draft, &at)).await?;
-            ok.then_some("godkant")
+    let db_app = app.clone();
+    let done = if decision == "godkann" {
+        let values = Values::from_form(&form);
+        let errors = values.check(&EDITABLE, &interests_for(&app, &s));
+        if !errors.is_empty() {
+            return Ok(review(&app, &staff, &s, &values, &errors));
         }
-        "avvisa" => {
-            let db_app = app.clone();
-            let ok = blocking(move || db_app.db.reject_suggestion(id, &at)).await?;
-            ok.then_some("avvisat")
-        }
-        _ => {
-            return Err(problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Välj om förslaget ska godkännas eller avvisas.",
-            ));
-        }
+        let draft = values.draft();
+        blocking(move || db_app.db.approve_suggestion(id, &draft, &at))
+            .await?
+            .then_some("godkant")
+    } else {
+        blocking(move || db_app.db.reject_suggestion(id, &at))
+            .await?
+            .then_some("avvisat")
     };
     if let Some(done) = done {
         tracing::info!(suggestion = id, decision = done, "staff decided on a suggestion");

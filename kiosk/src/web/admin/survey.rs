@@ -33,6 +33,7 @@ pub(super) fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Respons
 struct MonthRow {
     label: String,
     shown: bool,
+    ongoing: bool,
     responses: usize,
     mean_total: String,
     mean_emotional: String,
@@ -52,6 +53,7 @@ fn row(app: &Shared, m: &MonthResult) -> MonthRow {
         Some(f) => MonthRow {
             label,
             shown: true,
+            ongoing: false,
             responses: f.responses,
             mean_total: mean(f.mean_total),
             mean_emotional: mean(f.mean_emotional),
@@ -62,6 +64,7 @@ fn row(app: &Shared, m: &MonthResult) -> MonthRow {
         None => MonthRow {
             label,
             shown: false,
+            ongoing: m.ongoing,
             responses: 0,
             mean_total: String::new(),
             mean_emotional: String::new(),
@@ -82,7 +85,8 @@ async fn results(staff: Option<Staff>, app: Shared) -> Result<warp::reply::Respo
     let Some(staff) = staff else { return Ok(to_login()) };
     let db_app = app.clone();
     let by_month = blocking(move || db_app.db.survey_responses_by_month()).await?;
-    let months = survey_results::monthly(&app.survey.items, &by_month);
+    let current = app.now().format("%Y-%m").to_string();
+    let months = survey_results::monthly(&app.survey.items, &by_month, &current);
     // Newest month first: staff mostly look at how the current months go.
     let rows: Vec<MonthRow> = months.iter().rev().map(|m| row(&app, m)).collect();
     let items: Vec<ItemView> = app
@@ -117,7 +121,8 @@ async fn export(staff: Option<Staff>, app: Shared) -> Result<warp::reply::Respon
     }
     let db_app = app.clone();
     let by_month = blocking(move || db_app.db.survey_responses_by_month()).await?;
-    let csv = survey_results::csv(&survey_results::monthly(&app.survey.items, &by_month));
+    let current = app.now().format("%Y-%m").to_string();
+    let csv = survey_results::csv(&survey_results::monthly(&app.survey.items, &by_month, &current));
     tracing::info!("staff downloaded the survey's results");
     Ok(Response::builder()
         .status(StatusCode::OK)
