@@ -53,14 +53,19 @@ impl Items {
     pub fn parse(text: &str) -> Result<Items, String> {
         let items: Items = toml::from_str(text).map_err(|e| e.to_string())?;
         let count = |k| items.items.iter().filter(|i| i.kind == k).count();
-        if count(Kind::Emotional) != 3 || count(Kind::Social) != 3 {
-            return Err("the scale has three emotional and three social items".into());
+        let (emotional, social) = (count(Kind::Emotional), count(Kind::Social));
+        if emotional != 3 || social != 3 {
+            return Err(format!(
+                "the scale has three emotional and three social items, but the file has {emotional} emotional and {social} social; keep each item's `kind` as shipped"
+            ));
         }
         let mut ids: Vec<&str> = items.items.iter().map(|i| i.id.as_str()).collect();
         ids.sort_unstable();
-        ids.dedup();
-        if ids.len() != 6 {
-            return Err("every item needs its own id".into());
+        if let Some(twice) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(format!(
+                "the id \"{}\" is used by two items; every item needs its own id, as shipped",
+                twice[0]
+            ));
         }
         // Ids become form field names and keys of the stored answers: keep them plain.
         if let Some(bad) = items.items.iter().find(|i| {
@@ -336,7 +341,17 @@ mod tests {
     fn the_items_file_is_checked() {
         assert!(Items::parse("swedish_validated = false\n").is_err());
         let broken = DEFAULT_ITEMS.replace("kind = \"social\"", "kind = \"emotional\"");
-        assert!(Items::parse(&broken).unwrap_err().contains("three emotional"));
+        assert!(
+            Items::parse(&broken)
+                .unwrap_err()
+                .contains("the file has 6 emotional and 0 social")
+        );
+        let twice = DEFAULT_ITEMS.replace("id = \"rely\"", "id = \"trust\"");
+        assert!(
+            Items::parse(&twice)
+                .unwrap_err()
+                .contains("the id \"trust\" is used by two items")
+        );
         let spaced = DEFAULT_ITEMS.replace("id = \"rely\"", "id = \"rely on\"");
         assert!(Items::parse(&spaced).unwrap_err().contains("\"rely on\""));
         let silent = DEFAULT_ITEMS.replace("sv = \"Jag känner mig ofta avvisad.\"", "sv = \" \"");
