@@ -67,11 +67,16 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Whether a login may be tried now, given recent failures.
-pub fn login_allowed(app: &Shared) -> bool {
+/// Failed logins from anywhere within [`THROTTLE_WINDOW`] before logins are refused for
+/// everyone: a guess from many networks at once.
+pub const MAX_FAILURES_ALL: i64 = 50;
+
+/// Whether a login from `network` may be tried now, given recent failures: from that network,
+/// and from all together.
+pub fn login_allowed(app: &Shared, network: &str) -> bool {
     app.db
-        .failures_since(now() - THROTTLE_WINDOW)
-        .map(|n| n < MAX_FAILURES)
+        .failures_since(now() - THROTTLE_WINDOW, network)
+        .map(|(here, all)| here < MAX_FAILURES && all < MAX_FAILURES_ALL)
         .unwrap_or(false)
 }
 

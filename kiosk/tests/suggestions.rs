@@ -298,3 +298,38 @@ fn an_inbox_only_daemon_has_no_touch_screens() {
     );
     assert_eq!(cross.status, 403);
 }
+
+#[test]
+fn on_the_internet_wrong_passwords_lock_out_only_their_own_network() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start_configured(
+        tmp.path(),
+        &common::site(),
+        "inbox_only = true\ntrust_forwarded_for = true\n",
+    );
+    set_password(&k, PASSWORD);
+    let try_from = |address: &str, password: &str| {
+        let body = format!("losenord={}", common::enc(password));
+        k.request(
+            "POST",
+            "/admin/login",
+            &[
+                ("content-type", "application/x-www-form-urlencoded"),
+                ("x-forwarded-for", address),
+            ],
+            body.as_bytes(),
+        )
+    };
+    for _ in 0..5 {
+        assert_eq!(try_from("203.0.113.9", "gissning").status, 401);
+    }
+    assert_eq!(try_from("203.0.113.9", PASSWORD).status, 429, "that network waits");
+    // Other networks, IPv6 ones too, still get in.
+    assert_eq!(try_from("2001:db8:1:2::1", "gissning").status, 401);
+    let staff = try_from("198.51.100.7", PASSWORD);
+    assert_eq!(staff.status, 303, "staff elsewhere are not locked out: {}", staff.body);
+    assert!(
+        staff.header("set-cookie").unwrap().contains("; Secure"),
+        "the inbox's session cookie is never sent unencrypted"
+    );
+}

@@ -72,6 +72,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX survey_month ON survey_responses(month);
     "#,
+    // 3: failed staff logins by the network they came from, so that a daemon on the internet
+    // (the website's inbox) cannot be locked for staff by anyone guessing from elsewhere.
+    r#"
+    ALTER TABLE login_failures ADD COLUMN network TEXT;
+    "#,
 ];
 
 /// Brings the database up to the newest schema, each step in its own transaction.

@@ -54,8 +54,8 @@ impl Db {
             .query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?)
     }
 
-    /// Checks a password; records a failure when it is wrong.
-    pub fn verify_password(&self, password: &str, now: i64) -> DbResult<bool> {
+    /// Checks a password; records a failure from `network` when it is wrong.
+    pub fn verify_password(&self, password: &str, now: i64, network: &str) -> DbResult<bool> {
         let hash: Option<String> = self
             .conn()
             .query_row("SELECT password_hash FROM staff WHERE id = 1", [], |r| r.get(0))
@@ -65,18 +65,20 @@ impl Db {
             .and_then(|h| PasswordHash::new(h).ok())
             .is_some_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
         if !ok {
-            self.conn()
-                .execute("INSERT INTO login_failures (at) VALUES (?1)", params![now])?;
+            self.conn().execute(
+                "INSERT INTO login_failures (at, network) VALUES (?1, ?2)",
+                params![now, network],
+            )?;
         }
         Ok(ok)
     }
 
-    /// Failed logins since `since` (unix seconds).
-    pub fn failures_since(&self, since: i64) -> DbResult<i64> {
+    /// Failed logins since `since` (unix seconds): from `network`, and from anywhere.
+    pub fn failures_since(&self, since: i64, network: &str) -> DbResult<(i64, i64)> {
         Ok(self.conn().query_row(
-            "SELECT COUNT(*) FROM login_failures WHERE at >= ?1",
-            params![since],
-            |r| r.get(0),
+            "SELECT COALESCE(SUM(network IS ?2), 0), COUNT(*) FROM login_failures WHERE at >= ?1",
+            params![since, network],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
     }
 

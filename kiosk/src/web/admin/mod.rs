@@ -40,6 +40,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
     let login = warp::path!("admin" / "login")
         .and(warp::post())
         .and(auth::same_origin())
+        .and(warp::addr::remote())
+        .and(warp::header::headers_cloned())
         .and(form())
         .and(with_app(app.clone()))
         .and_then(login);
@@ -186,7 +188,14 @@ async fn login_page(staff: Option<Staff>, app: Shared) -> Result<warp::reply::Re
     Ok(login_form(&app, None, StatusCode::OK))
 }
 
-async fn login(form: Form, app: Shared) -> Result<warp::reply::Response, Rejection> {
+async fn login(
+    remote: Option<std::net::SocketAddr>,
+    headers: warp::http::HeaderMap,
+    form: Form,
+    app: Shared,
+) -> Result<warp::reply::Response, Rejection> {
+    let network = crate::web::client::client(remote, &headers, app.config.trust_forwarded_for)
+        .map_or_else(|| "unknown".to_string(), |a| crate::web::client::network(a).to_string());
     let password = field(&form, "losenord").unwrap_or_default();
     if password.is_empty() {
         return Ok(login_form(
@@ -197,11 +206,11 @@ async fn login(form: Form, app: Shared) -> Result<warp::reply::Response, Rejecti
     }
     let db_app = app.clone();
     let outcome = blocking(move || {
-        if !auth::login_allowed(&db_app) {
+        if !auth::login_allowed(&db_app, &network) {
             return Ok(Login::Throttled);
         }
         let now = auth::now();
-        if db_app.db.verify_password(&password, now)? {
+        if db_app.db.verify_password(&password, now, &network)? {
             Ok(Login::Ok(db_app.db.start_session(now)?))
         } else {
             Ok(Login::Wrong)
