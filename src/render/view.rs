@@ -145,20 +145,21 @@ pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, descriptio
 
 /// The site's title in a language (`[languages.en] title` in site.toml).
 pub fn site_title<'a>(site: &'a Site, lang: &Lang) -> &'a str {
-    site.config
-        .languages
-        .get(&lang.code)
-        .and_then(|l| l.title.as_deref())
-        .unwrap_or(&site.config.title)
+    in_language(site, lang, |l| l.title.as_deref()).unwrap_or(&site.config.title)
 }
 
 /// The site's description in a language (`[languages.en] description`), else the default one.
 pub fn site_description<'a>(site: &'a Site, lang: &Lang) -> &'a str {
-    site.config
-        .languages
-        .get(&lang.code)
-        .and_then(|l| l.description.as_deref())
-        .unwrap_or(&site.config.description)
+    in_language(site, lang, |l| l.description.as_deref()).unwrap_or(&site.config.description)
+}
+
+/// A setting of `[languages.<code>]` for the page's language, if the site has it.
+fn in_language<'a>(
+    site: &'a Site,
+    lang: &Lang,
+    setting: impl Fn(&'a crate::config::LanguageConfig) -> Option<&'a str>,
+) -> Option<&'a str> {
+    site.config.languages.get(&lang.code).and_then(setting)
 }
 
 /// The same page in every language of the site, for the switcher and `hreflang`. Pages that only

@@ -85,16 +85,11 @@ impl Kiosk {
 
     /// POST with a form body.
     pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> Reply {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-            .collect::<Vec<_>>()
-            .join("&");
         self.request(
             "POST",
             path,
             &[("content-type", "application/x-www-form-urlencoded")],
-            body.as_bytes(),
+            form_body(form).as_bytes(),
         )
     }
 }
@@ -104,6 +99,14 @@ impl Drop for Kiosk {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A form's fields as an `application/x-www-form-urlencoded` body.
+pub fn form_body(form: &[(&str, &str)]) -> String {
+    form.iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Percent-encodes a form value.

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use super::{BIN, Kiosk, Reply, enc};
+use super::{BIN, Kiosk, Reply, form_body};
 
 /// Sets the staff password with `omtanke-kiosk passwd`, reading it from standard input.
 /// The password the tests set.
@@ -50,11 +50,7 @@ impl StaffClient<'_> {
 
     /// POST a form with the session cookie.
     pub fn post(&self, path: &str, form: &[(&str, &str)]) -> Reply {
-        let body = form
-            .iter()
-            .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body = form_body(form);
         self.k.request(
             "POST",
             path,
