@@ -40,7 +40,7 @@ pub fn export(db: &Db, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for s in db.unexported_suggestions()? {
         let text = markdown(&s)?;
-        let file = write_new(dir, &omtanke::vocabulary::slugify(&s.draft.title), &text)
+        let file = write_new(dir, &file_stem(&s), &text)
             .with_context(|| format!("writing suggestion {} into {}", s.id, dir.display()))?;
         let name = file
             .file_name()
@@ -52,8 +52,18 @@ pub fn export(db: &Db, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// The file's name for a suggestion, before any `-2` to keep it apart from an existing one.
+pub fn file_stem(s: &Suggestion) -> String {
+    let stem = omtanke::vocabulary::slugify(&s.draft.title);
+    match stem.as_str() {
+        "" => "forslag".to_string(),
+        st if RESERVED.contains(&st) => format!("{st}-forslag"),
+        _ => stem,
+    }
+}
+
 /// The file's text: TOML front matter between `+++` lines, then the description.
-fn markdown(s: &Suggestion) -> anyhow::Result<String> {
+pub fn markdown(s: &Suggestion) -> anyhow::Result<String> {
     let d = &s.draft;
     let day = s.received_at.get(..10).unwrap_or(&s.received_at);
     let front = Front {
@@ -115,11 +125,6 @@ const RESERVED: &[&str] = &["tack", "invanarpott", "index", "_index"];
 /// file: the text goes to a temporary file that is then linked to its name, which fails rather
 /// than overwrite, so the board never holds a half-written file either.
 fn write_new(dir: &Path, stem: &str, text: &str) -> anyhow::Result<PathBuf> {
-    let stem = match stem {
-        "" => "forslag".to_string(),
-        s if RESERVED.contains(&s) => format!("{s}-forslag"),
-        s => s.to_string(),
-    };
     // A name of its own, so that two exports at once never write into each other's file.
     let tmp = dir.join(format!(
         ".{stem}.{}.partial",
@@ -217,11 +222,15 @@ mod tests {
 
     #[test]
     fn the_site_s_own_page_names_are_not_taken() {
-        let dir = std::env::temp_dir().join(format!("omtanke-board-reserved-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let f = write_new(&dir, "tack", "x").unwrap();
-        assert_eq!(f.file_name().unwrap(), "tack-forslag.md");
-        std::fs::remove_dir_all(&dir).unwrap();
+        let mut s = suggestion("Tack");
+        s.draft.title = "Tack!".into();
+        assert_eq!(file_stem(&s), "tack-forslag");
+        s.draft.title = "Invånarpott".into();
+        assert_eq!(file_stem(&s), "invanarpott-forslag");
+        s.draft.title = "!!!".into();
+        assert_eq!(file_stem(&s), "forslag");
+        s.draft.title = "Boule i parken".into();
+        assert_eq!(file_stem(&s), "boule-i-parken");
     }
 
     #[test]

@@ -120,6 +120,15 @@ fn a_suggestion_goes_from_the_kiosk_to_the_website() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("title = \"Boule i Ramlösa brunnspark\"") && text.contains("author = \"Lennart\""));
     assert!(!text.contains("0701") && !text.contains("hemlig"));
+    // Staff can download the same file, for an editor who commits through the web.
+    let download = staff.get("/admin/forslag/1/fil");
+    assert_eq!(download.status, 200);
+    assert_eq!(
+        download.header("content-disposition"),
+        Some("attachment; filename=\"boule-i-ramlosa-brunnspark.md\"")
+    );
+    assert_eq!(download.body, text);
+    assert_eq!(k.get("/admin/forslag/1/fil").status, 303, "staff only");
     let again = kiosk_command(&db, &["export-board".as_ref(), board.as_os_str()]);
     assert!(again.contains("0 approved suggestions"), "written once: {again}");
 
@@ -180,6 +189,9 @@ fn staff_can_reject_and_pages_need_a_login() {
     assert!(staff.get("/admin/forslag").body.contains("Väntar på granskning (0)"));
     let said = kiosk_command(&k.db, &["export-board".as_ref(), tmp.path().as_os_str()]);
     assert!(said.contains("0 approved suggestions"), "{said}");
+    let file = staff.get("/admin/forslag/1/fil");
+    assert_eq!(file.status, 409, "a rejected suggestion never becomes a file");
+    assert!(file.body.contains("Bara godkända förslag"), "{}", file.body);
 }
 
 fn web_post(k: &Kiosk, extra: &[(&str, &str)]) -> Reply {

@@ -41,13 +41,18 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
             let values = Values::from_draft(&s.draft);
             Ok::<_, Rejection>(review(&app, &staff, &s, &values, &[]))
         });
+    let file = warp::path!("admin" / "forslag" / i64 / "fil")
+        .and(warp::get())
+        .and(auth::optional_staff(app.clone()))
+        .and(with_app(app.clone()))
+        .and_then(file);
     let decide = warp::path!("admin" / "forslag" / i64)
         .and(warp::post())
         .and(auth::staff(app.clone()))
         .and(warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Form>()))
         .and(with_app(app))
         .and_then(decide);
-    list.or(one).unify().or(decide).unify()
+    list.or(one).unify().or(file).unify().or(decide).unify()
 }
 
 /// What the list shows of a suggestion.
@@ -119,6 +124,33 @@ fn review(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     page(app, "admin_suggestion.html", ctx, Some(staff), status)
+}
+
+/// An approved suggestion as its bulletin-board file, the same text `export-board` writes, for
+/// an editor who commits content through the web rather than on the kiosk's computer.
+async fn file(id: i64, staff: Option<Staff>, app: Shared) -> Result<warp::reply::Response, Rejection> {
+    if staff.is_none() {
+        return Ok(to_login());
+    }
+    let Some(s) = blocking(move || app.db.suggestion(id)).await? else {
+        return Err(problem(StatusCode::NOT_FOUND, "Förslaget finns inte."));
+    };
+    if s.status != "approved" {
+        return Err(problem(
+            StatusCode::CONFLICT,
+            "Bara godkända förslag kan laddas ner som fil till anslagstavlan.",
+        ));
+    }
+    let text = crate::board_export::markdown(&s).map_err(super::internal)?;
+    tracing::info!(suggestion = id, "staff downloaded a suggestion's board file");
+    Ok(warp::http::Response::builder()
+        .header("content-type", "text/markdown; charset=utf-8")
+        .header(
+            "content-disposition",
+            format!("attachment; filename=\"{}.md\"", crate::board_export::file_stem(&s)),
+        )
+        .body(text.into())
+        .expect("a valid response"))
 }
 
 /// The site's interests and any the resident chose that the site no longer uses, so that
