@@ -233,8 +233,8 @@ fn write_atomically(file: &std::path::Path, text: &str) -> anyhow::Result<()> {
 fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
     let survey_items = config.survey_items.clone();
     let catalog = sessions::Catalog::new(&config.content);
-    let theme = omtanke::render::templates::Theme::load(&config.content)?;
-    let words = theme.lang("sv", "sv");
+    // Only the theme's words, not its templates: the kiosk renders none of the website's pages.
+    let words = omtanke::render::templates::Words::load(&config.content)?.lang("sv", "sv");
     Ok(Arc::new(App {
         db,
         catalog,

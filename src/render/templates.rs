@@ -45,6 +45,52 @@ fn embedded_files(dir: &'static Dir<'static>, out: &mut Vec<(&'static Path, &'st
     }
 }
 
+/// The theme's interface text alone (`i18n/<code>.toml`, with a site's overrides), without
+/// compiling the templates: for programs that only need the words, such as the kiosk.
+pub struct Words(std::collections::BTreeMap<String, toml::Table>);
+
+impl Words {
+    /// Reads the built-in interface text with the overrides under `site_root/themes/omtanke/i18n/`.
+    pub fn load(site_root: &Path) -> Result<Words> {
+        let override_dir = site_root.join("themes").join("omtanke");
+        let mut files = vec![];
+        embedded_files(&THEME, &mut files);
+        let mut strings = std::collections::BTreeMap::new();
+        for (path, bytes) in files {
+            let rel = path.to_string_lossy().replace('\\', "/");
+            let Some(file) = rel.strip_prefix("i18n/") else {
+                continue;
+            };
+            let on_disk = override_dir.join(path);
+            let text = if on_disk.is_file() {
+                std::fs::read_to_string(&on_disk).map_err(|e| Error::io(&on_disk, e))?
+            } else {
+                String::from_utf8_lossy(bytes).into_owned()
+            };
+            let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+                Error::Template(format!("themes/omtanke/i18n/{file}: {}", e.message()))
+            })?;
+            strings.insert(file.trim_end_matches(".toml").to_string(), table);
+        }
+        Ok(Words(strings))
+    }
+
+    /// The language `code` with its interface text laid over the default language's.
+    pub fn lang(&self, code: &str, default: &str) -> crate::render::i18n::Lang {
+        lang_of(&self.0, code, default)
+    }
+}
+
+fn lang_of(
+    strings: &std::collections::BTreeMap<String, toml::Table>,
+    code: &str,
+    default: &str,
+) -> crate::render::i18n::Lang {
+    let empty = toml::Table::new();
+    let base = strings.get(default).unwrap_or(&empty);
+    crate::render::i18n::Lang::new(code, code == default, base, strings.get(code))
+}
+
 impl Theme {
     /// Loads the built-in theme with the overrides found under `site_root/themes/omtanke/`.
     pub fn load(site_root: &Path) -> Result<Theme> {
@@ -52,7 +98,7 @@ impl Theme {
         let mut files = vec![];
         embedded_files(&THEME, &mut files);
         let mut templates: Vec<(String, String)> = vec![];
-        let mut strings = std::collections::BTreeMap::new();
+        let strings = Words::load(site_root)?.0;
         let mut static_files = vec![];
         for (path, bytes) in files {
             let on_disk = override_dir.join(path);
@@ -64,16 +110,6 @@ impl Theme {
                     String::from_utf8_lossy(bytes).into_owned()
                 };
                 templates.push((name.to_string(), text));
-            } else if let Some(file) = rel.strip_prefix("i18n/") {
-                let text = if on_disk.is_file() {
-                    std::fs::read_to_string(&on_disk).map_err(|e| Error::io(&on_disk, e))?
-                } else {
-                    String::from_utf8_lossy(bytes).into_owned()
-                };
-                let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                    Error::Template(format!("themes/omtanke/i18n/{file}: {}", e.message()))
-                })?;
-                strings.insert(file.trim_end_matches(".toml").to_string(), table);
             } else if let Some(out) = rel.strip_prefix("static/") {
                 let file = if on_disk.is_file() {
                     StaticFile::Override(on_disk)
@@ -116,9 +152,7 @@ impl Theme {
 
     /// The language `code` with its interface text laid over the default language's.
     pub fn lang(&self, code: &str, default: &str) -> crate::render::i18n::Lang {
-        let empty = toml::Table::new();
-        let base = self.strings.get(default).unwrap_or(&empty);
-        crate::render::i18n::Lang::new(code, code == default, base, self.strings.get(code))
+        lang_of(&self.strings, code, default)
     }
 
     /// Every language of a site (the default first), each knowing its siblings for the switcher.
