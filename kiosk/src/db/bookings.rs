@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
+use super::group::Pending;
 use super::{Db, DbResult, random_code};
 
 /// Letters for cancellation codes: no 0/O or 1/I/L, which are easy to mix up on a screen.
@@ -95,7 +96,7 @@ fn booking(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
 
 impl Db {
     /// Books a place, or a place on the waiting list, or reports that there is none.
-    pub fn book(&self, req: &BookingRequest<'_>) -> DbResult<BookOutcome> {
+    pub fn book(&self, req: &BookingRequest<'_>) -> Pending<BookOutcome> {
         let req = OwnedRequest {
             session: req.session.to_string(),
             activity: req.activity.to_string(),

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rusqlite::params;
 use serde::Serialize;
 
+use super::group::Pending;
 use super::{Db, DbResult};
 
 /// One row of counts.
@@ -18,9 +19,9 @@ pub struct Count {
 }
 
 impl Db {
-    /// Records a check-in at `at` (local time, rounded down to the hour) and returns its id once
-    /// it is on disk (in a group commit with the check-ins and bookings that arrived meanwhile).
-    pub fn check_in(&self, at: NaiveDateTime, first_visit: Option<bool>) -> DbResult<i64> {
+    /// Records a check-in at `at` (local time, rounded down to the hour); its id comes once it
+    /// is on disk (in a group commit with the check-ins and bookings that arrived meanwhile).
+    pub fn check_in(&self, at: NaiveDateTime, first_visit: Option<bool>) -> Pending<i64> {
         let hour = at
             .with_minute(0)
             .and_then(|t| t.with_second(0))

@@ -4,14 +4,14 @@
 
 pub mod bookings;
 pub mod checkins;
-mod group;
+pub mod group;
 mod migrations;
 pub mod staff;
 pub mod suggestions;
 pub mod survey;
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::Connection;
@@ -42,8 +42,8 @@ pub type DbResult<T> = Result<T, DbError>;
 /// connection behind a mutex keeps that explicit and the durability settings in one place.
 /// Check-ins and bookings that arrive together share one commit ([`group`]).
 pub struct Db {
-    conn: Mutex<Connection>,
-    queue: group::Queue,
+    conn: Arc<Mutex<Connection>>,
+    queue: Arc<group::Queue>,
 }
 
 impl Db {
@@ -63,10 +63,14 @@ impl Db {
         // whose last pages stay cached anyway, and the daemon stays small on a Raspberry Pi.
         conn.pragma_update(None, "cache_size", -512)?;
         migrations::run(&mut conn)?;
-        Ok(Db {
-            conn: Mutex::new(conn),
-            queue: group::Queue::default(),
-        })
+        let conn = Arc::new(Mutex::new(conn));
+        let queue = Arc::new(group::Queue::default());
+        let (c, q) = (conn.clone(), queue.clone());
+        std::thread::Builder::new()
+            .name("db-writer".into())
+            .spawn(move || group::writer(q, c))
+            .map_err(|e| DbError::Commit(format!("could not start the database writer: {e}")))?;
+        Ok(Db { conn, queue })
     }
 
     /// The connection, for one unit of work.
@@ -96,6 +100,13 @@ impl Db {
         std::fs::rename(&tmp, target)
             .map_err(|e| DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
         Ok(())
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        // The writer finishes what is queued, then stops.
+        self.queue.close();
     }
 }
 

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, ErrorCode, params};
 
+use super::group::Pending;
 use super::{Db, DbResult};
 use crate::survey::Answers;
 
@@ -17,7 +18,7 @@ const ID_ATTEMPTS: usize = 8;
 impl Db {
     /// Stores one finished response for the month of `local_date` (the site's time zone), and
     /// returns once it is on disk, like a check-in (in a group commit).
-    pub fn store_survey_response(&self, local_date: NaiveDate, answers: &Answers) -> DbResult<()> {
+    pub fn store_survey_response(&self, local_date: NaiveDate, answers: &Answers) -> Pending<()> {
         let month = local_date.format("%Y-%m").to_string();
         let json = serde_json::to_string(answers).expect("a map of strings to answers always serialises");
         self.grouped(move |conn| insert(conn, &month, &json, random_id))
@@ -84,8 +85,9 @@ mod tests {
         let db = Db::open(&dir.path().join("k.db")).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let a = answers(&[("emptiness", Answer::MoreOrLess), ("rely", Answer::No)]);
-        db.store_survey_response(day, &a).unwrap();
+        db.store_survey_response(day, &a).wait().unwrap();
         db.store_survey_response(day.succ_opt().unwrap(), &answers(&[("miss", Answer::Yes)]))
+            .wait()
             .unwrap();
         let (id, month, json): (i64, String, String) = db
             .conn()

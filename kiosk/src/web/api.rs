@@ -74,9 +74,11 @@ fn internal(e: impl std::fmt::Display) -> Rejection {
 }
 
 async fn checkin(body: CheckinBody, app: Shared) -> Result<impl Reply, Rejection> {
-    let id = tokio::task::spawn_blocking(move || app.db.check_in(app.now().naive_local(), body.first_visit))
+    let id = app
+        .db
+        .check_in(app.now().naive_local(), body.first_visit)
+        .done()
         .await
-        .map_err(internal)?
         .map_err(internal)?;
     Ok(warp::reply::with_status(
         warp::reply::json(&serde_json::json!({ "id": id })),
@@ -130,9 +132,9 @@ pub async fn book_session(
             "Det tillfället går inte att boka. Välj ett annat i listan.",
         ));
     };
-    tokio::task::spawn_blocking(move || {
-        let starts_at = s.start.to_rfc3339();
-        app.db.book(&BookingRequest {
+    let starts_at = s.start.to_rfc3339();
+    app.db
+        .book(&BookingRequest {
             session: &s.id,
             activity: &s.activity,
             starts_at: &starts_at,
@@ -141,10 +143,9 @@ pub async fn book_session(
             name: &name,
             phone: phone.as_deref(),
         })
-    })
-    .await
-    .map_err(internal)?
-    .map_err(internal)
+        .done()
+        .await
+        .map_err(internal)
 }
 
 async fn book(body: BookingBody, app: Shared) -> Result<warp::reply::Response, Rejection> {

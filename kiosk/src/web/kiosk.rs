@@ -58,10 +58,9 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(with_app(app.clone()))
         .and_then(|_f: Vec<(String, String)>, app: Shared| async move {
             let at = app.now().naive_local();
-            let db_app = app.clone();
-            match tokio::task::spawn_blocking(move || db_app.db.check_in(at, None)).await {
-                Ok(Ok(id)) => Ok::<_, Rejection>(see_other(&format!("/tack/{id}"))),
-                _ => Ok(error_page(
+            match app.db.check_in(at, None).done().await {
+                Ok(id) => Ok::<_, Rejection>(see_other(&format!("/tack/{id}"))),
+                Err(_) => Ok(error_page(
                     &app,
                     "Det gick inte att checka in just nu. Fråga personalen.",
                 )),
