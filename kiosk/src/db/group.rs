@@ -61,7 +61,14 @@ pub(super) fn writer(queue: Arc<Queue>, conn: Arc<Mutex<Connection>>) {
             std::mem::take(&mut state.jobs)
         };
         let conn = conn.lock().unwrap_or_else(PoisonError::into_inner);
-        run_group(&conn, group);
+        // A job that panics must not stop the writer, or every later write would wait forever:
+        // its group's callers get an error (their senders are dropped) and the transaction is
+        // rolled back, so the next group starts clean.
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run_group(&conn, group)));
+        if ran.is_err() {
+            tracing::error!("a database write panicked; its group was rolled back");
+            let _ = conn.execute_batch("ROLLBACK");
+        }
     }
 }
 
@@ -186,6 +193,20 @@ mod tests {
         assert_eq!(ids.len(), 800, "every check-in has its own id");
         let day = at.date();
         assert_eq!(db.checkins_by_day(day, day).unwrap()[0].visits, 800);
+    }
+
+    #[test]
+    fn a_write_that_panics_fails_its_group_and_the_writer_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("k.db")).unwrap();
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 11, 26)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap();
+        let panicked: DbResult<()> = db.grouped(|_| panic!("a bug in a write")).wait();
+        assert!(panicked.is_err());
+        db.check_in(at, None).wait().expect("the writer still runs");
+        assert_eq!(db.checkins_by_day(at.date(), at.date()).unwrap()[0].visits, 1);
     }
 
     #[test]
