@@ -65,6 +65,8 @@ fn with_suggest_url_the_board_has_a_form_posting_to_the_inbox() {
         );
     }
     assert!(control(&board, "beskrivning").starts_with("<textarea"));
+    // The inbox takes one word as the name; the browser says so before the form is sent.
+    assert!(control(&board, "namn").contains(r#"pattern="\s*\S+\s*""#));
     assert!(board.contains("Vad vill du göra tillsammans med andra?"));
     assert!(board.contains("Bara personalen ser det, och det publiceras aldrig."));
     assert!(board.contains("Personalen läser varje förslag innan det sätts upp på anslagstavlan."));
