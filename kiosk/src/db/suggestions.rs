@@ -2,7 +2,7 @@
 //! waiting for staff, approved (perhaps edited) or rejected, and written out by `export-board`.
 //! The contact details are for staff only: no query that feeds an export reads them.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, ToSql, params};
 use serde::Serialize;
 
 use super::{Db, DbResult};
@@ -66,6 +66,18 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Suggestion> {
     })
 }
 
+/// A draft's columns as named parameters (`interests` is its JSON, made by the caller).
+fn draft_params<'a>(d: &'a Draft, interests: &'a dyn ToSql) -> Vec<(&'static str, &'a dyn ToSql)> {
+    vec![
+        (":title", &d.title),
+        (":body", &d.body),
+        (":when_text", &d.when),
+        (":where_text", &d.place),
+        (":interests", interests),
+        (":author", &d.author),
+    ]
+}
+
 fn interests_json(d: &Draft) -> String {
     serde_json::to_string(&d.interests).unwrap_or_else(|_| "[]".into())
 }
@@ -73,21 +85,18 @@ fn interests_json(d: &Draft) -> String {
 impl Db {
     /// Stores a new suggestion, waiting for staff, and returns its id once it is on disk.
     pub fn add_suggestion(&self, received_at: &str, via: &str, d: &Draft, contact: Option<&str>) -> DbResult<i64> {
+        let interests = interests_json(d);
+        let mut values = draft_params(d, &interests);
+        values.extend([
+            (":received_at", &received_at as &dyn ToSql),
+            (":via", &via),
+            (":contact", &contact),
+        ]);
         let conn = self.conn();
         conn.execute(
             "INSERT INTO suggestions (received_at, via, title, body, when_text, where_text, interests, author, contact)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                received_at,
-                via,
-                d.title,
-                d.body,
-                d.when,
-                d.place,
-                interests_json(d),
-                d.author,
-                contact
-            ],
+             VALUES (:received_at, :via, :title, :body, :when_text, :where_text, :interests, :author, :contact)",
+            values.as_slice(),
         )?;
         Ok(conn.last_insert_rowid())
     }
@@ -125,20 +134,15 @@ impl Db {
 
     /// Approves a waiting suggestion with staff's edits; false when it was not waiting.
     pub fn approve_suggestion(&self, id: i64, d: &Draft, decided_at: &str) -> DbResult<bool> {
+        let interests = interests_json(d);
+        let mut values = draft_params(d, &interests);
+        values.extend([(":id", &id as &dyn ToSql), (":decided_at", &decided_at)]);
         let n = self.conn().execute(
-            "UPDATE suggestions SET title = ?2, body = ?3, when_text = ?4, where_text = ?5, interests = ?6,
-                 author = ?7, status = 'approved', decided_at = ?8
-             WHERE id = ?1 AND status = 'pending'",
-            params![
-                id,
-                d.title,
-                d.body,
-                d.when,
-                d.place,
-                interests_json(d),
-                d.author,
-                decided_at
-            ],
+            "UPDATE suggestions SET title = :title, body = :body, when_text = :when_text,
+                 where_text = :where_text, interests = :interests, author = :author,
+                 status = 'approved', decided_at = :decided_at
+             WHERE id = :id AND status = 'pending'",
+            values.as_slice(),
         )?;
         Ok(n == 1)
     }
