@@ -16,7 +16,6 @@ than Hugo's for any size.
 """
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,20 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from tools import ensure_debian_tool
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "omtanke"
 TODAY = "2026-11-26"
-
-
-def ensure_hugo():
-    if shutil.which("hugo"):
-        return shutil.which("hugo")
-    print("hugo is missing: installing Debian's hugo with apt-get", file=sys.stderr)
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "hugo"], check=True, env=env)
-    return shutil.which("hugo")
 
 
 def timed(cmd, cwd=None):
@@ -86,7 +76,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--fail-if-slower", action="store_true")
     args = ap.parse_args()
-    hugo = ensure_hugo()
+    hugo = ensure_debian_tool("hugo")
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "omtanke"], cwd=ROOT, check=True)
     version = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout.split()[1]
     results = {}

@@ -19,7 +19,6 @@ first.
 import argparse
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -28,6 +27,8 @@ import time
 import urllib.request
 import json
 from pathlib import Path
+
+from tools import ensure_debian_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / "target" / "release" / "omtanke-kiosk"
@@ -68,17 +69,6 @@ request = function()
   return wrk.format("POST", "/api/bookings", {["Content-Type"] = "application/json"}, body)
 end
 """
-
-
-def ensure_wrk():
-    if shutil.which("wrk"):
-        return shutil.which("wrk")
-    print("wrk is missing: installing Debian's wrk with apt-get", file=sys.stderr)
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env)
-    return shutil.which("wrk")
 
 
 def fsync_rate(folder, seconds=3.0):
@@ -141,7 +131,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
-    wrk = ensure_wrk()
+    wrk = ensure_debian_tool("wrk")
     subprocess.run(["cargo", "build", "--release", "--quiet", "-p", "omtanke-kiosk"], cwd=ROOT, check=True)
     with tempfile.TemporaryDirectory(prefix="omtanke-kiosk-load-", dir=os.environ.get("BENCH_DIR")) as tmp:
         tmp = Path(tmp)
