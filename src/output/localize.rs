@@ -1,4 +1,4 @@
-//! Pointing a translation's links at its own pages: a link to `/kalender/` on an English page
+//! Pointing a translation's links (`href="/…"` or `href='/…'`) at its own pages: a link to `/kalender/` on an English page
 //! goes to `/en/kalender/` when that page exists, and stays as it is when it does not (search,
 //! feeds, files), so no link leads nowhere. Links that carry `hreflang` are left alone: they
 //! already name the language they lead to.
@@ -31,18 +31,28 @@ pub(super) fn links(prefix: &str, pages: &HashSet<String>, files: &mut [OutputFi
 }
 
 fn rewrite(html: &str, prefix: &str, pages: &HashSet<String>) -> String {
-    const ATTR: &str = "href=\"/";
+    // The theme writes `href="…"`; an editor's raw HTML may use single quotes. The next place of
+    // each is looked up again only once passed, so a page is read once however many links it has.
+    const PATTERNS: [(&str, char); 2] = [("href=\"/", '"'), ("href='/", '\'')];
+    let find = |from: usize, pattern: &str| html[from..].find(pattern).map(|i| from + i);
+    let mut next = PATTERNS.map(|(pattern, _)| find(0, pattern));
     let mut out = String::with_capacity(html.len() + 256);
-    let mut rest = html;
-    while let Some(i) = rest.find(ATTR) {
-        let (before, after) = rest.split_at(i + ATTR.len() - 1);
-        out.push_str(before);
-        let end = after.find('"').unwrap_or(after.len());
-        let target = &after[..end];
+    let mut done = 0;
+    while let Some((k, start)) = next
+        .iter()
+        .enumerate()
+        .filter_map(|(k, n)| n.map(|n| (k, n)))
+        .min_by_key(|(_, n)| *n)
+    {
+        let (pattern, quote) = PATTERNS[k];
+        let value = start + pattern.len() - 1;
+        out.push_str(&html[done..value]);
+        let end = html[value..].find(quote).map_or(html.len(), |e| value + e);
+        let target = &html[value..end];
         let (path, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
         let own = format!("{prefix}{path}");
         // A link that names its language (the language switcher) already goes where it should.
-        let names_language = after[end..].starts_with("\" hreflang=");
+        let names_language = html[end..].starts_with(&format!("{quote} hreflang="));
         if !names_language
             && !path.starts_with("//")
             && !path.starts_with(&format!("{prefix}/"))
@@ -56,9 +66,14 @@ fn rewrite(html: &str, prefix: &str, pages: &HashSet<String>) -> String {
         } else {
             out.push_str(target);
         }
-        rest = &after[end..];
+        done = end;
+        for (n, (pattern, _)) in next.iter_mut().zip(PATTERNS) {
+            if n.is_some_and(|at| at < done) {
+                *n = find(done, pattern);
+            }
+        }
     }
-    out.push_str(rest);
+    out.push_str(&html[done..]);
     out
 }
 
@@ -76,6 +91,17 @@ mod tests {
         assert_eq!(
             rewrite(html, "/en", &pages),
             r#"<a href="/en/">Hem</a> <a href="/en/kalender/">K</a> <a href="/sok/">S</a> <a href="/en/stod/tips/#rad">T</a> <a href="/assets/x.css">C</a> <a href="/en/kalender/">E</a> <a href="//other/">O</a> <a href="/" hreflang="sv">Sv</a>"#
+        );
+    }
+
+    #[test]
+    fn single_quoted_links_in_raw_html_change_too() {
+        let pages: HashSet<String> = ["/en/kalender/"].iter().map(|s| s.to_string()).collect();
+        let html =
+            r#"<a href='/kalender/'>K</a> <a href="/sok/" title='x'>S</a> <a href='/kalender/' hreflang='sv'>Sv</a>"#;
+        assert_eq!(
+            rewrite(html, "/en", &pages),
+            r#"<a href='/en/kalender/'>K</a> <a href="/sok/" title='x'>S</a> <a href='/kalender/' hreflang='sv'>Sv</a>"#
         );
     }
 }
