@@ -96,6 +96,9 @@ enum Command {
         /// The site's folder, with site.toml and content/.
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
+        /// Date the new file as if today were this date (YYYY-MM-DD) [default: today].
+        #[arg(long, value_name = "DATE")]
+        today: Option<NaiveDate>,
     },
 }
 
@@ -145,7 +148,17 @@ fn main() -> ExitCode {
             build: site.options(None, None),
             external,
         }),
-        Command::New { kind, name, root } => run_new(&root, kind, &name),
+        Command::New {
+            kind,
+            name,
+            root,
+            today,
+        } => run_new(
+            &root,
+            kind,
+            &name,
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        ),
         Command::Serve { site, port, open } => {
             let opts = site.options(None, None);
             let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -190,13 +203,13 @@ fn run_check(opts: &CheckOptions) -> ExitCode {
     }
 }
 
-fn run_new(root: &std::path::Path, kind: NewKind, name: &str) -> ExitCode {
+fn run_new(root: &std::path::Path, kind: NewKind, name: &str, today: NaiveDate) -> ExitCode {
     let kind = match kind {
         NewKind::Activity => new::Kind::Activity,
         NewKind::Page => new::Kind::Page,
         NewKind::Post => new::Kind::Post,
     };
-    match new::create(root, kind, name, chrono::Local::now().date_naive()) {
+    match new::create(root, kind, name, today) {
         Ok(c) => {
             let shown = if root == std::path::Path::new(".") {
                 c.path

@@ -12,7 +12,7 @@ use common::{build, copy_dir, fixture, read, stderr};
 fn new(root: &Path, kind: &str, name: &str) -> Output {
     Command::cargo_bin("omtanke")
         .expect("binary")
-        .args(["new", kind, name, "--root"])
+        .args(["new", kind, name, "--today", "2026-11-26", "--root"])
         .arg(root)
         .output()
         .expect("run omtanke")
@@ -50,6 +50,7 @@ fn each_kind_builds_as_written_and_is_published() {
     // The activity uses the site's place, so the example is valid as it stands.
     let activity = std::fs::read_to_string(site.join("content/aktiviteter/stickcafe.toml")).unwrap();
     assert!(activity.contains("place = \"huset\""), "{activity}");
+    assert!(activity.contains("2026-11-26"), "dated by --today: {activity}");
     assert!(activity.contains("title = \"Stickcafe\""), "{activity}");
 
     let out = tmp.path().join("public");
