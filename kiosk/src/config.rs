@@ -86,3 +86,37 @@ impl Config {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped files show every option, commented out; uncommented, they must all be
+    /// options the kiosk knows, with values it accepts.
+    #[test]
+    fn every_option_in_the_shipped_files_is_a_real_one() {
+        for (name, text) in [
+            ("kiosk/kiosk.toml", include_str!("../kiosk.toml")),
+            ("kiosk/debian/kiosk.toml", include_str!("../debian/kiosk.toml")),
+        ] {
+            let uncommented: String = text
+                .lines()
+                .map(|l| match l.strip_prefix('#') {
+                    Some(rest) if rest.split_once(" = ").is_some_and(|(k, _)| !k.contains(' ')) => rest,
+                    _ => l,
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let config: Config = toml::from_str(&uncommented).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!config.inbox_only && config.suggestion_contact_days == 30, "{name}");
+            for option in [
+                "inbox_only",
+                "trust_forwarded_for",
+                "suggestion_contact_days",
+                "survey_items",
+            ] {
+                assert!(text.contains(&format!("#{option} = ")), "{name} shows {option}");
+            }
+        }
+    }
+}
