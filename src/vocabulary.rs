@@ -107,6 +107,12 @@ pub fn plain_date(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), month_name(date.month()), date.year())
 }
 
+/// Whether a resident's name is one word, a first name or nickname: residents' full names are
+/// never published (bulletin-board posts, and the kiosk's suggestion form, hold to this).
+pub fn is_one_word(name: &str) -> bool {
+    name.split_whitespace().count() == 1
+}
+
 /// The URL slug of a name: lowercase ASCII, `å`/`ä` → `a`, `ö` → `o`, other letters folded to
 /// their base letter, anything else → `-`.
 pub fn slugify(name: &str) -> String {

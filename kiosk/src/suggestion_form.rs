@@ -107,7 +107,7 @@ impl Values {
                 }
                 "intresse" => None,
                 "namn" => text(&self.namn, "namn").err().or_else(|| {
-                    (self.namn.split_whitespace().count() > 1).then(|| {
+                    (!omtanke::vocabulary::is_one_word(&self.namn)).then(|| {
                         "Skriv bara ett förnamn eller ett smeknamn, ett ord. Efternamn publiceras inte.".to_string()
                     })
                 }),

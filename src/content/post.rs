@@ -13,7 +13,7 @@ use super::frontmatter;
 use super::toml_doc::{self, Nested, Schema};
 use crate::diagnostics::{Diagnostic, Source, nearest};
 use crate::render::markdown::{self, Trust};
-use crate::vocabulary::{FUNDING_STATUS, label, plain_date, slugify};
+use crate::vocabulary::{FUNDING_STATUS, is_one_word, label, plain_date, slugify};
 
 /// A suggestion on the bulletin board.
 #[derive(Debug, Clone, Serialize)]
@@ -120,7 +120,7 @@ pub fn parse(src: Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Pos
         );
     }
     let author = match raw.author {
-        Some(a) if a.get_ref().split_whitespace().count() == 1 => a.into_inner(),
+        Some(a) if is_one_word(a.get_ref()) => a.into_inner(),
         Some(a) => {
             diags.push(
                 Diagnostic::error(
