@@ -104,8 +104,9 @@ function tomorrowsSession() {
 
 targets.push({
   name: 'kiosk',
-  // A staff password, so staff pages (`staff: true`) are visited logged in, and a month of
-  // surveys, so the survey's staff page shows figures rather than "too few".
+  // A staff password, so staff pages (`staff: true`) are visited logged in; a month of surveys,
+  // which the survey's staff page lists as going on (its figures come once the month has ended;
+  // kiosk/tests/survey.rs checks those); and a suggestion for the staff's suggestion pages.
   kiosk: { content: path.join(REPO, 'kiosk', 'tests', 'fixtures', 'site'), staffPassword: 'webbläsartestets lösenord', surveys: 12, suggestions: 1 },
   pages: [
     { path: '/', type: 'kiosk-home' },

@@ -149,7 +149,7 @@ const KIOSK_BIN = process.env.OMTANKE_KIOSK_BIN
  * on the site folder `options.content`. With `options.staffPassword` the staff password is set
  * first (`omtanke-kiosk passwd`), so staff pages can be visited after `logIn`; with
  * `options.surveys` that many finished surveys are sent through the survey's form, so the staff
- * page has figures to show; with `options.suggestions` that many suggestions arrive through the
+ * page has this month's responses to list; with `options.suggestions` that many suggestions arrive through the
  * website's inbox, so the staff's suggestion pages have one to show. Returns { baseURL, dir: null, staffPassword, close() }.
  */
 async function startKiosk(options) {
