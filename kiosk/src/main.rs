@@ -234,13 +234,15 @@ fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
     let survey_items = config.survey_items.clone();
     let catalog = sessions::Catalog::new(&config.content);
     // Only the theme's words, not its templates: the kiosk renders none of the website's pages.
-    let words = omtanke::render::templates::Words::load(&config.content)?.lang("sv", "sv");
+    let site_words = omtanke::render::templates::Words::load(&config.content)?;
+    let words = site_words.lang("sv", "sv");
     Ok(Arc::new(App {
         db,
         catalog,
         config,
         templates: web::templates::Templates::load()?,
         words,
+        site_words,
         inbox_limiter: web::suggest::Limiter::default(),
         survey: web::survey::Survey::new(survey::Items::load(survey_items.as_deref())?),
     }))

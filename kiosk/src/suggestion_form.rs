@@ -5,6 +5,7 @@
 //! the generator's [`omtanke::suggestion`]: `titel`, `beskrivning`, `nar`, `var`, `intresse`
 //! (repeated), `namn`, `kontakt`.
 
+use omtanke::render::i18n::Lang;
 use omtanke::suggestion as contract;
 use serde::Serialize;
 
@@ -94,24 +95,25 @@ impl Values {
         out
     }
 
-    /// Checks the named fields against the rules; `known` are the interest words the site uses.
-    pub fn check(&self, fields: &[&str], known: &[String]) -> Vec<FieldError> {
+    /// Checks the named fields against the rules; `known` are the interest words the site uses,
+    /// `words` the theme's interface text in the resident's language (`suggest.error_*`).
+    pub fn check(&self, fields: &[&str], known: &[String], words: &Lang) -> Vec<FieldError> {
         let mut errors = Vec::new();
         for field in FIELDS.iter().filter(|f| fields.contains(f)) {
             let message = match *field {
-                "intresse" if self.intresse.len() > contract::MAX_INTERESTS => {
-                    Some(format!("Välj högst {} intressen.", contract::MAX_INTERESTS))
-                }
+                "intresse" if self.intresse.len() > contract::MAX_INTERESTS => Some(words.fill(
+                    "suggest.error_too_many_interests",
+                    &[("n", &contract::MAX_INTERESTS.to_string())],
+                )),
                 "intresse" if self.intresse.iter().any(|i| !known.contains(i)) => {
-                    Some("Välj intressen från listan.".to_string())
+                    Some(words.t("suggest.error_unknown_interest").to_string())
                 }
                 "intresse" => None,
-                "namn" => text(&self.namn, "namn").err().or_else(|| {
-                    (!omtanke::vocabulary::is_one_word(&self.namn)).then(|| {
-                        "Skriv bara ett förnamn eller ett smeknamn, ett ord. Efternamn publiceras inte.".to_string()
-                    })
+                "namn" => text(&self.namn, "namn", words).err().or_else(|| {
+                    (!omtanke::vocabulary::is_one_word(&self.namn))
+                        .then(|| words.t("suggest.error_one_word").to_string())
                 }),
-                name => text(self.value(name), name).err(),
+                name => text(self.value(name), name, words).err(),
             };
             if let Some(message) = message {
                 errors.push(FieldError { field, message });
@@ -156,7 +158,7 @@ fn tidy(s: &str) -> String {
 }
 
 /// Checks one text field against its rules in the contract with the website's form.
-fn text(value: &str, name: &str) -> Result<(), String> {
+fn text(value: &str, name: &str, words: &Lang) -> Result<(), String> {
     let Some(rule) = contract::FIELDS.iter().find(|f| f.name == name) else {
         return Ok(());
     };
@@ -164,34 +166,41 @@ fn text(value: &str, name: &str) -> Result<(), String> {
     let v = value.trim().replace("\r\n", "\n");
     if v.is_empty() {
         return if rule.required {
-            Err(missing(name).into())
+            Err(words.t(missing(name)).to_string())
         } else {
             Ok(())
         };
     }
     let n = v.chars().count();
     if n > rule.max_chars {
-        return Err(format!("Skriv högst {} tecken. Nu är det {n}.", rule.max_chars));
+        let (max, n) = (rule.max_chars.to_string(), n.to_string());
+        return Err(words.fill("suggest.error_too_long", &[("max", &max), ("n", &n)]));
     }
     // Line breaks belong in the description only; other control characters nowhere.
     if v.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err("Texten innehåller ett osynligt styrtecken som inte går att använda. Skriv texten igen.".into());
+        return Err(words.t("suggest.error_control").to_string());
     }
     Ok(())
 }
 
-/// What to write when a required field is empty.
+/// The message key for an empty required field.
 fn missing(name: &str) -> &'static str {
     match name {
-        "titel" => "Skriv vad du vill göra, med några ord.",
-        "beskrivning" => "Berätta lite mer om vad ni ska göra tillsammans.",
-        _ => "Skriv ditt förnamn eller ett smeknamn.",
+        "titel" => "suggest.error_title",
+        "beskrivning" => "suggest.error_description",
+        _ => "suggest.error_name",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn swedish() -> Lang {
+        omtanke::render::templates::Words::load(std::path::Path::new("/nonexistent"))
+            .unwrap()
+            .lang("sv", "sv")
+    }
 
     fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -210,7 +219,7 @@ mod tests {
             ("kontakt", "070-123 45 67"),
         ]));
         let known = vec!["spel".to_string()];
-        assert!(v.check(&FIELDS, &known).is_empty());
+        assert!(v.check(&FIELDS, &known, &swedish()).is_empty());
         let d = v.draft();
         assert_eq!(d.title, "Boule i parken");
         assert_eq!(d.body, "Vi spelar.\nAlla är välkomna.");
@@ -225,12 +234,28 @@ mod tests {
         let known = vec!["spel".to_string()];
         let fields_with_errors = |pairs: &[(&str, &str)]| -> Vec<&'static str> {
             Values::from_form(&form(pairs))
-                .check(&FIELDS, &known)
+                .check(&FIELDS, &known, &swedish())
                 .into_iter()
                 .map(|e| e.field)
                 .collect()
         };
         assert_eq!(fields_with_errors(&[]), vec!["titel", "beskrivning", "namn"]);
+        // In the resident's language, from the theme's interface text.
+        let english = omtanke::render::templates::Words::load(std::path::Path::new("/nonexistent"))
+            .unwrap()
+            .lang("en", "sv");
+        let messages: Vec<String> = Values::from_form(&form(&[("titel", &"x".repeat(81))]))
+            .check(&["titel", "namn"], &known, &english)
+            .into_iter()
+            .map(|e| e.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "Write at most 80 characters. Now there are 81.",
+                "Write your first name or a nickname."
+            ]
+        );
         let long = "x".repeat(81);
         let base = [("titel", "Boule"), ("beskrivning", "Spela"), ("namn", "Anna")];
         let with = |extra: (&'static str, &str)| {

@@ -345,3 +345,40 @@ fn on_the_internet_wrong_passwords_lock_out_only_their_own_network() {
         "the inbox's session cookie is never sent unencrypted"
     );
 }
+
+#[test]
+fn an_english_visitor_gets_the_inbox_in_english() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = copy_site(tmp.path());
+    let toml = site.join("site.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n[languages.en]\ntitle = \"Kiosk test\"\n")).unwrap();
+    let k = Kiosk::start_with(tmp.path(), &site);
+
+    let r = k.post_form(
+        "/forslag",
+        &[
+            ("titel", "Knitting"),
+            ("beskrivning", "We knit."),
+            ("namn", "Maja Svensson"),
+            ("sprak", "en"),
+        ],
+    );
+    assert_eq!(r.status, 422);
+    for english in [
+        r#"<html lang="en">"#,
+        "There is a problem",
+        "Write only a first name or a nickname, one word.",
+        "Your first name or nickname",
+        r#"<input type="hidden" name="sprak" value="en">"#,
+        r#"href="https://kiosk.example.se/en/anslagstavla/">To the bulletin board"#,
+    ] {
+        assert!(r.body.contains(english), "{english} in {}", r.body);
+    }
+    assert!(!r.body.contains("Något behöver rättas"));
+    let r = web_post(&k, &[("sprak", "en")]);
+    assert_eq!(
+        r.header("location"),
+        Some("https://kiosk.example.se/en/anslagstavla/tack/")
+    );
+}

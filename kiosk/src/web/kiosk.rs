@@ -19,6 +19,12 @@ pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> wa
     if !ctx.contains_key("web") {
         ctx.insert("web", &app.config.inbox_only);
     }
+    if !ctx.contains_key("page_lang") {
+        ctx.insert("page_lang", "sv");
+    }
+    if !ctx.contains_key("t") {
+        ctx.insert("t", &app.words.table);
+    }
     if !ctx.contains_key("board_url") {
         let board = app.catalog.site().map(|s| s.config.absolute("/anslagstavla/"));
         ctx.insert("board_url", &board.unwrap_or_default());

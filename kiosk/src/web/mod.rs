@@ -37,6 +37,8 @@ pub struct App {
     pub templates: templates::Templates,
     /// Swedish words for dates, from the website's theme, so both say dates the same way.
     pub words: omtanke::render::i18n::Lang,
+    /// The theme's interface text in every language, for the website's visitors at the inbox.
+    pub site_words: omtanke::render::templates::Words,
     /// How many suggestions each address has sent from the website lately.
     pub inbox_limiter: suggest::Limiter,
     /// The optional survey: its items, and the forms stored lately (so a double tap stores once).

@@ -12,6 +12,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use omtanke::render::i18n::Lang;
 use omtanke::suggestion as contract;
 use tera::Context;
 use warp::http::{HeaderMap, StatusCode};
@@ -142,9 +143,15 @@ pub fn interests_view(known: &[String], chosen: &[String]) -> Vec<serde_json::Va
         .collect()
 }
 
-/// What every page with the form's fields needs: the errors (the summary, and each field's
-/// message) and the fields' limits from the contract with the website's form.
-pub fn form_context(ctx: &mut Context, errors: &[FieldError]) {
+/// What every page with the form's fields needs: the words in the page's language, the errors
+/// (the summary, and each field's message) and the fields' limits from the contract with the
+/// website's form.
+pub fn form_context(ctx: &mut Context, errors: &[FieldError], words: &Lang) {
+    ctx.insert("t", &words.table);
+    ctx.insert(
+        "interests_hint",
+        &words.fill("suggest.interests_hint", &[("n", &contract::MAX_INTERESTS.to_string())]),
+    );
     ctx.insert("errors", errors);
     let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
     ctx.insert("error_fields", &fields);
@@ -178,7 +185,7 @@ fn step_page(app: &Shared, step: usize, values: &Values, errors: &[FieldError]) 
     ctx.insert("hidden", &hidden);
     ctx.insert("interests", &interests_view(&known, &values.intresse));
     ctx.insert("chosen", &values.intresse.join(", "));
-    form_context(&mut ctx, errors);
+    form_context(&mut ctx, errors, &app.words);
     let mut reply = page(app, "suggest.html", ctx, true).into_response();
     if !errors.is_empty() {
         *reply.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
@@ -202,7 +209,7 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
         return Ok(step_page(&app, to.clamp(1, STEPS.len()), &values, &[]));
     }
     if action == "skicka" {
-        let errors = values.check(&FIELDS, &known);
+        let errors = values.check(&FIELDS, &known, &app.words);
         if let Some(first) = errors.first() {
             // Back to the step of the first problem, with only that step's messages.
             let at = STEPS.iter().position(|s| s.contains(&first.field)).unwrap_or(0) + 1;
@@ -214,9 +221,9 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
         }
         return Ok(match store(&app, "kiosk", values.draft(), values.contact()).await {
             Ok(_) => see_other("/foreslaget"),
-            Err(message) => {
+            Err(()) => {
                 let mut ctx = Context::new();
-                ctx.insert("message", message);
+                ctx.insert("message", app.words.t("suggest.error_not_stored"));
                 let mut reply = page(&app, "error.html", ctx, true).into_response();
                 *reply.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
                 reply
@@ -225,7 +232,7 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
     }
     let errors = STEPS
         .get(step - 1)
-        .map(|fields| values.check(fields, &known))
+        .map(|fields| values.check(fields, &known, &app.words))
         .unwrap_or_default();
     if errors.is_empty() {
         Ok(step_page(&app, (step + 1).min(CHECK_STEP), &values, &[]))
@@ -234,11 +241,9 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
     }
 }
 
-/// What a resident is told when a suggestion cannot be stored; what was typed is kept.
-const NOT_STORED: &str = "Förslaget kunde inte sparas just nu. Försök igen om en stund, eller fråga personalen.";
-
-/// Stores a suggestion; on failure, the message for the resident (the log has the cause).
-async fn store(app: &Shared, via: &'static str, draft: Draft, contact: Option<String>) -> Result<i64, &'static str> {
+/// Stores a suggestion; on failure, `Err` (the log has the cause; the resident is told
+/// `suggest.error_not_stored`).
+async fn store(app: &Shared, via: &'static str, draft: Draft, contact: Option<String>) -> Result<i64, ()> {
     let at = app.now().format("%Y-%m-%dT%H:%M").to_string();
     let db_app = app.clone();
     let stored =
@@ -250,17 +255,28 @@ async fn store(app: &Shared, via: &'static str, draft: Draft, contact: Option<St
         }
         Ok(Err(e)) => {
             tracing::error!(error = %e, "could not store a suggestion");
-            Err(NOT_STORED)
+            Err(())
         }
         Err(e) => {
             tracing::error!(error = %e, "storing a suggestion stopped");
-            Err(NOT_STORED)
+            Err(())
         }
     }
 }
 
-/// The whole form on one page, for a website visitor whose post needs correcting. The page is
-/// Swedish; `form_lang` is the language of the page the form was sent from, for the thank-you.
+/// The website's words in the language of the page a form was sent from, when the site has that
+/// language (else the site's own language).
+fn visitor_words(app: &Shared, form_lang: &str) -> Lang {
+    let site = app.catalog.site();
+    let default = site.as_ref().map_or("sv", |s| s.config.language.as_str());
+    let has = site
+        .as_ref()
+        .is_some_and(|s| s.config.languages.contains_key(form_lang));
+    app.site_words.lang(if has { form_lang } else { default }, default)
+}
+
+/// The whole form on one page, in the visitor's language, for a website visitor whose post needs
+/// correcting; `form_lang` is the language of the page the form was sent from.
 fn web_page(
     app: &Shared,
     values: &Values,
@@ -269,8 +285,10 @@ fn web_page(
     status: StatusCode,
 ) -> warp::reply::Response {
     let known = known_interests(app);
+    let words = visitor_words(app, form_lang);
     let mut ctx = Context::new();
     ctx.insert("web", &true);
+    ctx.insert("page_lang", &words.code);
     ctx.insert("values", values);
     ctx.insert("form_lang", form_lang);
     ctx.insert("interests", &interests_view(&known, &values.intresse));
@@ -283,7 +301,7 @@ fn web_page(
         site.config.absolute(&path)
     });
     ctx.insert("board_url", &board.unwrap_or_default());
-    form_context(&mut ctx, errors);
+    form_context(&mut ctx, errors, &words);
     let mut reply = page(app, "suggest_web.html", ctx, false).into_response();
     *reply.status_mut() = status;
     reply
@@ -315,7 +333,8 @@ async fn web_post(
         return Ok(thanks());
     }
     let values = Values::from_form(&form);
-    let errors = values.check(&FIELDS, &known_interests(&app));
+    let words = visitor_words(&app, lang);
+    let errors = values.check(&FIELDS, &known_interests(&app), &words);
     if !errors.is_empty() {
         return Ok(web_page(&app, &values, lang, &errors, StatusCode::UNPROCESSABLE_ENTITY));
     }
@@ -325,16 +344,16 @@ async fn web_post(
         tracing::warn!("suggestions refused: too many in the last hour");
         let errors = [FieldError {
             field: "",
-            message: "Det har kommit många förslag på kort tid. Vänta en timme och försök sedan igen.".into(),
+            message: words.t("suggest.error_limit").to_string(),
         }];
         return Ok(web_page(&app, &values, lang, &errors, StatusCode::TOO_MANY_REQUESTS));
     }
     Ok(match store(&app, "web", values.draft(), values.contact()).await {
         Ok(_) => thanks(),
-        Err(message) => {
+        Err(()) => {
             let errors = [FieldError {
                 field: "",
-                message: message.into(),
+                message: words.t("suggest.error_not_stored").to_string(),
             }];
             web_page(&app, &values, lang, &errors, StatusCode::SERVICE_UNAVAILABLE)
         }

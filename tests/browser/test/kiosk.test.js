@@ -86,7 +86,7 @@ for (const target of targets.filter((t) => t.kiosk)) {
       await page.getByRole('button', { name: 'Fortsätt' }).click();
       await page.waitForSelector('.error-summary');
       expectNone(await screenProblems(page), 'step 5 with errors:');
-      await page.getByLabel('Ditt förnamn eller ett smeknamn').fill('Lennart');
+      await page.getByLabel('Ditt förnamn eller smeknamn').fill('Lennart');
       await page.getByRole('button', { name: 'Fortsätt' }).click();
       await page.getByRole('heading', { name: 'Stämmer det här?' }).waitFor();
       expectNone(await screenProblems(page), 'check your answers:');

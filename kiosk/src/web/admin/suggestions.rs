@@ -116,7 +116,7 @@ fn review(
     ctx.insert("values", values);
     ctx.insert("web", &true);
     ctx.insert("interests", &interests_view(&interests_for(app, s), &values.intresse));
-    form_context(&mut ctx, errors);
+    form_context(&mut ctx, errors, &app.words);
     ctx.insert("editable", &EDITABLE);
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -182,7 +182,7 @@ async fn decide(id: i64, staff: Staff, form: Form, app: Shared) -> Result<warp::
     let db_app = app.clone();
     let done = if decision == "godkann" {
         let values = Values::from_form(&form);
-        let errors = values.check(&EDITABLE, &interests_for(&app, &s));
+        let errors = values.check(&EDITABLE, &interests_for(&app, &s), &app.words);
         if !errors.is_empty() {
             return Ok(review(&app, &staff, &s, &values, &errors));
         }
