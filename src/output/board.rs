@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use super::{OutputFile, par_pages};
 use serde::Serialize;
 
@@ -102,10 +102,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/anslagstavla/")));
         Ok(OutputFile::page(&lang.url(&post.url), theme.render("post.html", &ctx)?))
     })?;
-    let (title, intro, description) = builtin_intro(site, lang, URL);
-    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, URL);
     ctx.insert("posts", &site.posts.iter().map(|p| view(lang, p)).collect::<Vec<_>>());
     ctx.insert("form", &form(site));
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));

@@ -1,18 +1,15 @@
 //! The calendar of the coming weeks at `/kalender/`.
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view::{self, base_context};
+use crate::render::view;
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
-    let (title, intro, description) = builtin_intro(site, lang, "/kalender/");
-    let mut ctx = base_context(site, lang, "/kalender/", &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, "/kalender/");
     ctx.insert("weeks", &view::weeks(site, lang));
     ctx.insert(
         "ics",

@@ -5,14 +5,13 @@
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::content::evaluation::{MIN_RESPONSES, Month};
 use crate::error::Result;
 use crate::render::chart;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view::base_context;
 
 /// The page's address.
 pub const URL: &str = "/utvardering/";
@@ -79,10 +78,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
             }
         })
         .collect();
-    let (title, intro, description) = builtin_intro(site, lang, URL);
-    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, URL);
     ctx.insert("parts", &parts);
     ctx.insert("min_responses", &MIN_RESPONSES);
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));

@@ -235,6 +235,16 @@ pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
     }
 }
 
+/// The context of a built-in section's page: the common part, and its title and intro (from its
+/// `_index.md` when there is one).
+pub(super) fn builtin_context(site: &Site, lang: &Lang, url: &str) -> tera::Context {
+    let (title, intro, description) = builtin_intro(site, lang, url);
+    let mut ctx = base_context(site, lang, url, &title, description.as_deref());
+    ctx.insert("title", &title);
+    ctx.insert("intro", &intro);
+    ctx
+}
+
 /// Title and intro HTML of a built-in section, from its `_index.md` (or its translation) when
 /// there is one.
 pub(super) fn builtin_intro(site: &Site, lang: &Lang, url: &str) -> (String, String, Option<String>) {

@@ -1,6 +1,6 @@
 //! A page for each place, with the activities that meet there, and the list of places.
 
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use super::{OutputFile, par_pages};
 use crate::content::{Place, Site, Term};
 use crate::error::Result;
@@ -10,10 +10,7 @@ use crate::render::view::{self, PlaceCard, base_context};
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let mut files = par_pages(&site.places, |p| place_page(site, theme, lang, p))?;
-    let (title, intro, description) = builtin_intro(site, lang, "/platser/");
-    let mut ctx = base_context(site, lang, "/platser/", &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, "/platser/");
     let cards: Vec<PlaceCard> = site
         .places
         .iter()

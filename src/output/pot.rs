@@ -6,12 +6,11 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view::base_context;
 
 /// The page's address.
 pub const URL: &str = "/anslagstavla/invanarpott/";
@@ -55,11 +54,8 @@ pub fn sums(site: &Site, unknown: &str) -> (Vec<PotRow>, PotRow) {
 }
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
-    let (title, intro, description) = builtin_intro(site, lang, URL);
     let (rows, total) = sums(site, lang.t("pot.unknown"));
-    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, URL);
     ctx.insert("rows", &rows);
     ctx.insert("total", &total);
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/anslagstavla/")));

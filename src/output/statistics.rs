@@ -8,14 +8,13 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_intro};
+use super::pages::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::content::visits::VisitRow;
 use crate::error::Result;
 use crate::render::chart;
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view::base_context;
 use crate::vocabulary::WEEKDAYS;
 
 /// The page's address.
@@ -197,10 +196,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         let name = site.place_name(&v.id);
         parts.push(breakdown(lang, name, &v.id, &v.rows.iter().collect::<Vec<_>>()));
     }
-    let (title, intro, description) = builtin_intro(site, lang, URL);
-    let mut ctx = base_context(site, lang, URL, &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
+    let mut ctx = builtin_context(site, lang, URL);
     ctx.insert("parts", &parts);
     ctx.insert("suppress_below", &SUPPRESS_BELOW);
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/")));
