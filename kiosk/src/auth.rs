@@ -80,33 +80,6 @@ pub fn login_allowed(app: &Shared, network: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Refuses a form sent from another site's page. The login form has no CSRF token (there is no
-/// session yet), so without this another page could log a browser in to a session of its
-/// choosing. Browsers send `Origin` with every POST; a request without one (a script, curl) is
-/// let through, since it carries no browser's cookies anyway.
-pub fn same_origin() -> impl Filter<Extract = (), Error = Rejection> + Clone {
-    warp::header::optional::<String>("origin")
-        .and(warp::header::optional::<String>("host"))
-        .and_then(|origin: Option<String>, host: Option<String>| async move {
-            let ok = match (&origin, &host) {
-                (None, _) => true,
-                (Some(o), Some(h)) => o.split_once("://").is_some_and(|(_, rest)| rest == h),
-                (Some(_), None) => false,
-            };
-            if ok {
-                Ok(())
-            } else {
-                // Behind a proxy that does not pass `Host` on, every login lands here: say so.
-                tracing::warn!(?origin, ?host, "staff login refused: sent from another site");
-                Err(problem(
-                    StatusCode::FORBIDDEN,
-                    "Logga in från personalsidan på den här datorn.",
-                ))
-            }
-        })
-        .untuple_one()
-}
-
 /// The `Set-Cookie` value that starts a session. `secure` (a daemon reached over the internet,
 /// through https) keeps the browser from ever sending it unencrypted.
 pub fn session_cookie(token: &str, secure: bool) -> String {

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
+use ipnet::IpNet;
 use serde::Deserialize;
 
 /// Everything the daemon needs to know.
@@ -30,9 +31,27 @@ pub struct Config {
     /// Serve only the website's suggestion inbox and the staff pages, not the touch screens:
     /// for a daemon on a server that receives suggestions from the website.
     pub inbox_only: bool,
-    /// Believe the last address in `X-Forwarded-For` (set only behind a proxy you run), so that
-    /// the limit on suggestions counts visitors rather than the proxy.
+    /// Older spelling of a proxy on this machine: `true` means `trusted_proxies = ["127.0.0.1/32",
+    /// "::1/128"]` when that is not set.
     pub trust_forwarded_for: bool,
+    /// Reverse proxies in front of the daemon (networks such as `"127.0.0.1/32"`): for a
+    /// connection from one of them, `X-Forwarded-For` names the visitor, read from the right past
+    /// every trusted proxy. Empty: the header is never believed.
+    pub trusted_proxies: Vec<IpNet>,
+    /// Networks staff log in from (the café's own screen and network): never locked out by the
+    /// failures of others, and after their own failures still allowed a try a minute.
+    pub staff_networks: Vec<IpNet>,
+    /// Names the daemon answers to besides `localhost`, loopback addresses, its listen address
+    /// and the host of the site's `suggest_url`; any other `Host` is refused (DNS rebinding).
+    pub allowed_hosts: Vec<String>,
+    /// Connections held open at once, in all.
+    pub max_connections: usize,
+    /// Connections held open at once from one network (an IPv4 address or an IPv6 /64); a
+    /// trusted proxy is counted only against `max_connections`.
+    pub max_connections_per_network: usize,
+    /// Seconds a client has to send a request's headers, and that an idle kept-alive
+    /// connection stays open.
+    pub header_timeout_seconds: u64,
     /// The survey's items (a `survey.toml`), e.g. a validated Swedish translation; the shipped
     /// items when empty.
     pub survey_items: Option<PathBuf>,
@@ -52,6 +71,15 @@ impl Default for Config {
             suggestion_contact_days: 30,
             inbox_only: false,
             trust_forwarded_for: false,
+            trusted_proxies: vec![],
+            staff_networks: vec![
+                "127.0.0.0/8".parse().expect("a network"),
+                "::1/128".parse().expect("a network"),
+            ],
+            allowed_hosts: vec![],
+            max_connections: 512,
+            max_connections_per_network: 64,
+            header_timeout_seconds: 10,
             survey_items: None,
         }
     }
@@ -73,6 +101,17 @@ impl Config {
             });
             anyhow::anyhow!("{}{}: {}", path.display(), at.unwrap_or_default(), e.message())
         })
+    }
+
+    /// The proxies whose `X-Forwarded-For` is believed.
+    pub fn proxies(&self) -> Vec<IpNet> {
+        if self.trusted_proxies.is_empty() && self.trust_forwarded_for {
+            return vec![
+                "127.0.0.1/32".parse().expect("a network"),
+                "::1/128".parse().expect("a network"),
+            ];
+        }
+        self.trusted_proxies.clone()
     }
 
     /// Where backups go.
@@ -111,7 +150,12 @@ mod tests {
             assert!(!config.inbox_only && config.suggestion_contact_days == 30, "{name}");
             for option in [
                 "inbox_only",
-                "trust_forwarded_for",
+                "trusted_proxies",
+                "staff_networks",
+                "allowed_hosts",
+                "max_connections",
+                "max_connections_per_network",
+                "header_timeout_seconds",
                 "suggestion_contact_days",
                 "survey_items",
             ] {

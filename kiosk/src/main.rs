@@ -258,16 +258,13 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         tracing::info!(%addr, "listening");
         eprintln!("omtanke-kiosk listening on http://{addr}/");
         tokio::spawn(maintenance::run(app.clone()));
-        tokio::spawn(systemd::watchdog(app.clone()));
+        tokio::spawn(systemd::watchdog(addr));
         systemd::ready();
-        warp::serve(web::routes(app))
-            .incoming(listener)
-            .graceful(async {
-                shutdown().await;
-                systemd::stopping();
-            })
-            .run()
-            .await;
+        web::server::serve(app, listener, async {
+            shutdown().await;
+            systemd::stopping();
+        })
+        .await;
         tracing::info!("stopped");
         Ok(())
     })

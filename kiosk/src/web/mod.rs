@@ -4,7 +4,11 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod client;
+pub mod errors;
+pub mod hosts;
 pub mod kiosk;
+pub mod origin;
+pub mod server;
 pub mod suggest;
 pub mod survey;
 pub mod templates;
@@ -14,6 +18,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+pub use errors::{Problem, problem};
 use warp::filters::BoxedFilter;
 use warp::http::{HeaderMap, HeaderValue, StatusCode};
 use warp::{Filter, Rejection, Reply};
@@ -61,7 +66,7 @@ pub fn with_app(app: Shared) -> impl Filter<Extract = (Shared,), Error = Infalli
 }
 
 /// Every route of the daemon.
-pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infallible> + Clone {
+pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Error = Infallible> + Clone {
     let health = warp::path!("health")
         .and(warp::get())
         .and(with_app(app.clone()))
@@ -99,11 +104,17 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Infal
             .unify()
             .boxed();
     }
-    served
-        .or(boxed(assets::routes()))
-        .unify()
-        .recover(recover)
-        .with(warp::reply::with::headers(security_headers()))
+    let served = origin::guard(app.clone())
+        .and(served.or(boxed(assets::routes())).unify())
+        .recover(errors::recover)
+        .unify();
+    warp::path::full().and(served).and(with_app(app)).map(
+        |path: warp::path::FullPath, reply: warp::reply::Response, app: Shared| {
+            let mut reply = errors::for_people(&app, path.as_str(), reply);
+            security_headers(&app, reply.headers_mut());
+            reply
+        },
+    )
 }
 
 /// A group of routes as one type, so that the daemon's roles can serve different groups.
@@ -113,70 +124,29 @@ fn boxed<R: Reply + 'static>(
     f.map(Reply::into_response).boxed()
 }
 
-fn security_headers() -> HeaderMap {
-    let mut h = HeaderMap::new();
+/// The headers on every answer. Forms may post (and be redirected) to this daemon and to the
+/// website itself: the inbox's error page sends a corrected suggestion here, and a good one is
+/// redirected to the site's thank-you page, which `form-action` also governs.
+fn security_headers(app: &Shared, h: &mut HeaderMap) {
+    let site = app
+        .catalog
+        .site()
+        .map(|s| origin::of(&s.config.base_url))
+        .unwrap_or_default();
+    let csp = format!(
+        "default-src 'self'; frame-ancestors 'none'; form-action 'self'{}{site}; base-uri 'none'",
+        if site.is_empty() { "" } else { " " }
+    );
+    if let Ok(v) = HeaderValue::from_str(&csp) {
+        h.insert("content-security-policy", v);
+    }
     let mut set = |k: &'static str, v: &'static str| {
         h.insert(k, HeaderValue::from_static(v));
     };
-    set(
-        "content-security-policy",
-        "default-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-    );
     set("x-content-type-options", "nosniff");
-    set("referrer-policy", "no-referrer");
+    // The page's own forms must carry its origin (a `no-referrer` policy makes browsers send
+    // `Origin: null` with every POST); other sites learn nothing.
+    set("referrer-policy", "same-origin");
     set("x-frame-options", "DENY");
     set("cache-control", "no-store");
-    h
-}
-
-/// A rejection carrying a Swedish message for the visitor, with its status.
-#[derive(Debug)]
-pub struct Problem {
-    /// HTTP status.
-    pub status: StatusCode,
-    /// What went wrong, in Swedish.
-    pub message: String,
-}
-
-impl warp::reject::Reject for Problem {}
-
-/// Rejects with a status and a message.
-pub fn problem(status: StatusCode, message: impl Into<String>) -> Rejection {
-    warp::reject::custom(Problem {
-        status,
-        message: message.into(),
-    })
-}
-
-async fn recover(err: Rejection) -> Result<warp::reply::Response, Infallible> {
-    let (status, message) = if let Some(p) = err.find::<Problem>() {
-        (p.status, p.message.clone())
-    } else if err.find::<warp::reject::PayloadTooLarge>().is_some() {
-        (
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "Det som skickades är för stort.".to_string(),
-        )
-    } else if err.is_not_found() {
-        (StatusCode::NOT_FOUND, "Sidan finns inte.".to_string())
-    } else if err.find::<warp::reject::MethodNotAllowed>().is_some() {
-        (
-            StatusCode::METHOD_NOT_ALLOWED,
-            "Det går inte att göra så här.".to_string(),
-        )
-    } else if let Some(e) = err.find::<warp::filters::body::BodyDeserializeError>() {
-        (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!("Uppgifterna kunde inte läsas: {e}"),
-        )
-    } else if err.find::<warp::reject::UnsupportedMediaType>().is_some() {
-        (
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Skicka uppgifterna som JSON eller som ett formulär.".to_string(),
-        )
-    } else {
-        tracing::warn!(?err, "unhandled rejection");
-        (StatusCode::BAD_REQUEST, "Något blev fel med frågan.".to_string())
-    };
-    let body = warp::reply::json(&serde_json::json!({ "error": message }));
-    Ok(warp::reply::with_status(body, status).into_response())
 }

@@ -126,7 +126,7 @@ pub fn inbox_routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error =
         .map(|app: Shared| web_page(&app, &Values::default(), "sv", &[], StatusCode::OK));
     let inbox = warp::path!("forslag")
         .and(warp::post())
-        .and(warp::addr::remote())
+        .and(client::peer())
         .and(warp::header::headers_cloned())
         .and(form())
         .and(with_app(app))
@@ -338,7 +338,7 @@ async fn web_post(
     if !errors.is_empty() {
         return Ok(web_page(&app, &values, lang, &errors, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let allowed = client::client(remote, &headers, app.config.trust_forwarded_for)
+    let allowed = client::client(remote, &headers, &app.config.proxies())
         .is_none_or(|addr| app.inbox_limiter.allow(addr, Instant::now()));
     if !allowed {
         tracing::warn!("suggestions refused: too many in the last hour");

@@ -39,8 +39,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and_then(login_page);
     let login = warp::path!("admin" / "login")
         .and(warp::post())
-        .and(auth::same_origin())
-        .and(warp::addr::remote())
+        .and(crate::web::client::peer())
         .and(warp::header::headers_cloned())
         .and(form())
         .and(with_app(app.clone()))
@@ -194,7 +193,7 @@ async fn login(
     form: Form,
     app: Shared,
 ) -> Result<warp::reply::Response, Rejection> {
-    let network = crate::web::client::client(remote, &headers, app.config.trust_forwarded_for)
+    let network = crate::web::client::client(remote, &headers, &app.config.proxies())
         .map_or_else(|| "unknown".to_string(), |a| crate::web::client::network(a).to_string());
     let password = field(&form, "losenord").unwrap_or_default();
     if password.is_empty() {
