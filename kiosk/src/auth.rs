@@ -1,5 +1,5 @@
 //! Staff authentication: the session cookie (HttpOnly, SameSite=Strict), the CSRF token every
-//! staff form carries, and throttling of logins after failures.
+//! staff form carries. How many logins are tried is [`crate::login`]'s.
 
 use warp::http::StatusCode;
 use warp::{Filter, Rejection};
@@ -8,12 +8,6 @@ use crate::web::{Shared, problem, with_app};
 
 /// The cookie that carries a staff session.
 pub const COOKIE: &str = "omtanke_staff";
-
-/// Failed logins allowed within [`THROTTLE_WINDOW`] before logins are refused for a while.
-pub const MAX_FAILURES: i64 = 5;
-
-/// Seconds over which failures count.
-pub const THROTTLE_WINDOW: i64 = 15 * 60;
 
 /// A logged-in member of staff.
 #[derive(Debug, Clone)]
@@ -63,21 +57,30 @@ pub fn check_csrf(staff: &Staff, sent: &str) -> Result<(), Rejection> {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+/// Compares secrets in time that does not depend on where they differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// Failed logins from anywhere within [`THROTTLE_WINDOW`] before logins are refused for
-/// everyone: a guess from many networks at once.
-pub const MAX_FAILURES_ALL: i64 = 50;
+/// Characters a staff password needs at least, not counting spaces at its ends.
+pub const MIN_PASSWORD: usize = 10;
 
-/// Whether a login from `network` may be tried now, given recent failures: from that network,
-/// and from all together.
-pub fn login_allowed(app: &Shared, network: &str) -> bool {
-    app.db
-        .failures_since(now() - THROTTLE_WINDOW, network)
-        .map(|(here, all)| here < MAX_FAILURES && all < MAX_FAILURES_ALL)
-        .unwrap_or(false)
+/// Why a new staff password is too weak, if it is: shorter than [`MIN_PASSWORD`] once spaces
+/// at the ends are left out, or made of fewer than five different characters ("aaaaaaaaaa").
+pub fn weak_password(password: &str) -> Option<String> {
+    let core = password.trim();
+    if core.chars().count() < MIN_PASSWORD {
+        return Some(format!(
+            "the password must be at least {MIN_PASSWORD} characters, not counting spaces at its ends"
+        ));
+    }
+    let mut distinct: Vec<char> = core.chars().collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < 5 {
+        return Some("the password must have at least 5 different characters".into());
+    }
+    None
 }
 
 /// The `Set-Cookie` value that starts a session. `secure` (a daemon reached over the internet,
@@ -93,4 +96,26 @@ pub fn session_cookie(token: &str, secure: bool) -> String {
 /// The `Set-Cookie` value that ends it.
 pub fn clear_cookie() -> String {
     format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_passwords_are_named() {
+        for weak in [
+            "",
+            "          ",
+            "kort",
+            "  nio tecke  ",
+            "aaaaaaaaaaaa",
+            "abababababab",
+        ] {
+            assert!(weak_password(weak).is_some(), "{weak:?}");
+        }
+        for good in ["ett långt lösenord", "blå cykel under äppelträdet", "K7m#2pQ9xz"] {
+            assert_eq!(weak_password(good), None, "{good:?}");
+        }
+    }
 }

@@ -4,6 +4,7 @@ mod auth;
 mod board_export;
 mod config;
 mod db;
+mod login;
 mod maintenance;
 mod sessions;
 mod snackebord;
@@ -149,8 +150,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let mut input = String::new();
             std::io::stdin().read_to_string(&mut input)?;
             let password = input.lines().next().unwrap_or("").to_string();
-            if password.chars().count() < 10 {
-                anyhow::bail!("the password must be at least 10 characters; type it on standard input");
+            if let Some(why) = auth::weak_password(&password) {
+                anyhow::bail!(
+                    "{why}. Four ordinary words with spaces between them make a good password, \
+                     e.g. \"blå cykel under äppelträdet\"; type it on standard input"
+                );
             }
             db.set_password(&password)?;
             eprintln!("The staff password is set. Staff who were logged in must log in again.");
@@ -243,7 +247,14 @@ fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
         templates: web::templates::Templates::load()?,
         words,
         site_words,
-        inbox_limiter: web::suggest::Limiter::default(),
+        inbox_limiter: web::suggest::limiter(),
+        code_limiter: web::kiosk::code_limiter(),
+        login_pool: login::Pool::default(),
+        secret: {
+            let mut key = [0u8; 32];
+            getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("the random source: {e}"))?;
+            key
+        },
         survey: web::survey::Survey::new(survey::Items::load(survey_items.as_deref())?),
     }))
 }

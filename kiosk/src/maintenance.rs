@@ -42,15 +42,17 @@ fn prune(dir: &Path) -> std::io::Result<()> {
     let mut backups: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("omtanke-kiosk-") && n.ends_with(".sqlite3"))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.starts_with("omtanke-kiosk-") && n.ends_with(".sqlite3") && !n.ends_with(".survey.sqlite3")
+            })
         })
         .collect();
     backups.sort();
     let excess = backups.len().saturating_sub(KEEP_BACKUPS);
     for old in &backups[..excess] {
         std::fs::remove_file(old)?;
+        // Its survey answers (none from before they had a file of their own).
+        let _ = std::fs::remove_file(crate::db::survey::path_beside(old));
     }
     Ok(())
 }

@@ -5,9 +5,30 @@ use chrono::NaiveDate;
 /// The longest name accepted.
 const MAX_NAME: usize = 40;
 
+/// Characters that show nothing, or only turn the text around: zero-width spaces and joiners,
+/// direction marks and overrides, variation selectors, tags. Unicode's "default ignorable" code
+/// points; in a name they only make "Anna" look like another "Anna", or a name read backwards.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// A name as it is compared and stored: compatibility forms folded (NFKC: full-width letters,
+/// ligatures), invisible characters removed, spaces trimmed.
+pub fn clean_name(input: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = input.nfkc().filter(|c| !invisible(*c)).collect();
+    folded.trim().to_string()
+}
+
 /// A first name or nickname: 1–40 characters, letters and a few marks, no full names needed.
+/// Returned [cleaned](clean_name), so that one name cannot be booked twice in disguise.
 pub fn name(input: &str) -> Result<String, String> {
-    let name = input.trim();
+    let cleaned = clean_name(input);
+    let name = cleaned.as_str();
     if name.is_empty() {
         return Err("Skriv ditt förnamn eller ett smeknamn.".into());
     }
@@ -58,6 +79,17 @@ mod tests {
     #[test]
     fn names_and_phones() {
         assert_eq!(name("  Anna ").unwrap(), "Anna");
+        for twin in [
+            "An\u{200b}na",
+            "Ａｎｎａ",
+            "\u{202e}Anna",
+            "Anna\u{2066}",
+            "\u{feff}Anna",
+        ] {
+            assert_eq!(name(twin).unwrap(), "Anna", "{twin:?}");
+        }
+        assert_eq!(name("Åsa-Märta").unwrap(), "Åsa-Märta");
+        assert!(name("\u{200b}").is_err(), "nothing visible is no name");
         assert!(name("").is_err());
         assert!(name(&"x".repeat(41)).is_err());
         assert_eq!(phone(Some("070-123 45 67")).unwrap().as_deref(), Some("070-123 45 67"));

@@ -62,7 +62,7 @@ fn booking_rules() {
     assert_eq!(r.status, 201, "{}", r.body);
     assert_eq!(r.json()["status"], "confirmed");
     let code = r.json()["code"].as_str().unwrap().to_string();
-    assert_eq!(code.len(), 5);
+    assert_eq!(code.len(), 14, "three groups of four: {code}");
 
     let full = k.post_json("/api/bookings", &format!(r#"{{"session": "{id}", "name": "Bertil"}}"#));
     assert_eq!(full.status, 409, "full without a waiting list");

@@ -68,8 +68,13 @@ fn post(k: &Kiosk, fields: &[(String, String)]) -> Reply {
     k.post_form("/fragor", &pairs)
 }
 
+/// The survey's own file beside the database (its answers are never in the main file).
+fn survey_file(db: &Path) -> std::path::PathBuf {
+    db.with_extension("survey.sqlite3")
+}
+
 fn stored(db: &Path) -> Vec<(i64, String, String)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = rusqlite::Connection::open(survey_file(db)).unwrap();
     let mut stmt = conn.prepare("SELECT id, month, answers FROM survey_responses").unwrap();
     stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .unwrap()
@@ -139,7 +144,7 @@ fn a_finished_survey_stores_its_month_and_answers_only() {
     assert!(thanks.body.contains("Tack för dina svar!"));
 
     // The table has the month and the answers, and nothing else.
-    let conn = rusqlite::Connection::open(&k.db).unwrap();
+    let conn = rusqlite::Connection::open(survey_file(&k.db)).unwrap();
     let columns: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info('survey_responses')")
         .unwrap()
@@ -259,7 +264,7 @@ fn a_changed_form_is_refused_and_nothing_is_stored() {
 
 /// Stores responses as the survey would: the month and the JSON answers under a random id.
 fn insert(db: &Path, month: &str, answers: &str, n: usize) {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = rusqlite::Connection::open(survey_file(db)).unwrap();
     for _ in 0..n {
         conn.execute(
             "INSERT INTO survey_responses (id, month, answers) VALUES (abs(random()) + 1, ?1, ?2)",

@@ -9,7 +9,34 @@ use super::group::Pending;
 use super::{Db, DbResult, random_code};
 
 /// Letters for cancellation codes: no 0/O or 1/I/L, which are easy to mix up on a screen.
-const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+pub const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/// Characters in a cancellation code: 31¹² ≈ 2⁵⁹ codes, so that guessing one at the daemon's
+/// full speed for a year (~15,000 a second) finds a booking with a chance of about one in a
+/// thousand even with a thousand bookings open, before any limit on wrong codes.
+pub const CODE_LEN: usize = 12;
+
+/// A code as typed or read aloud (`k7m2 p9qx-4tra`) in the form it is stored (`K7M2P9QX4TRA`):
+/// case, spaces and dashes do not matter. Codes of the past (five characters) keep working.
+pub fn normalize_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// A stored code as people see it, in groups of four: `K7M2-P9QX-4TRA`.
+pub fn display_code(code: &str) -> String {
+    if code.len() != CODE_LEN || !code.is_ascii() {
+        return code.to_string();
+    }
+    code.as_bytes()
+        .chunks(4)
+        .map(|g| String::from_utf8_lossy(g))
+        .collect::<Vec<_>>()
+        .join("-")
+}
 
 /// What a booking attempt became.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,7 +115,7 @@ fn booking(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         session: r.get(1)?,
         name: r.get(2)?,
         phone: r.get(3)?,
-        code: r.get(4)?,
+        code: display_code(&r.get::<_, String>(4)?),
         status: r.get(5)?,
         attended: r.get(6)?,
     })
@@ -112,7 +139,7 @@ impl Db {
     /// Cancels a booking by its code. A freed place goes to the first on the waiting list.
     /// Returns false when no active booking has that code.
     pub fn cancel(&self, code: &str) -> DbResult<bool> {
-        let code = code.trim().to_uppercase();
+        let code = normalize_code(code);
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let found: Option<(String, String)> = tx
@@ -209,7 +236,7 @@ impl Db {
             .conn()
             .query_row(
                 "SELECT session, status FROM bookings WHERE code = ?1",
-                params![code.trim().to_uppercase()],
+                params![normalize_code(code)],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?)
@@ -250,7 +277,7 @@ fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcom
         return Ok(BookOutcome::Full);
     };
     let code = loop {
-        let code = random_code(5, CODE_ALPHABET);
+        let code = random_code(CODE_LEN, CODE_ALPHABET);
         let taken: bool = tx
             .prepare_cached("SELECT EXISTS(SELECT 1 FROM bookings WHERE code = ?1)")?
             .query_row(params![code], |r| r.get(0))?;
@@ -272,6 +299,7 @@ fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcom
         code,
         status
     ])?;
+    let code = display_code(&code);
     Ok(if status == "confirmed" {
         BookOutcome::Confirmed { code }
     } else {

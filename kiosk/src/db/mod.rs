@@ -44,6 +44,8 @@ pub type DbResult<T> = Result<T, DbError>;
 pub struct Db {
     conn: Arc<Mutex<Connection>>,
     queue: Arc<group::Queue>,
+    /// The survey's answers, in a file of their own ([`survey`]).
+    survey: Mutex<Connection>,
 }
 
 impl Db {
@@ -63,6 +65,7 @@ impl Db {
         // whose last pages stay cached anyway, and the daemon stays small on a Raspberry Pi.
         conn.pragma_update(None, "cache_size", -512)?;
         migrations::run(&mut conn)?;
+        let survey = survey::open(&survey::path_beside(path), &conn)?;
         let conn = Arc::new(Mutex::new(conn));
         let queue = Arc::new(group::Queue::default());
         let (c, q) = (conn.clone(), queue.clone());
@@ -70,7 +73,11 @@ impl Db {
             .name("db-writer".into())
             .spawn(move || group::writer(q, c))
             .map_err(|e| DbError::Commit(format!("could not start the database writer: {e}")))?;
-        Ok(Db { conn, queue })
+        Ok(Db {
+            conn,
+            queue,
+            survey: Mutex::new(survey),
+        })
     }
 
     /// The connection, for one unit of work.
@@ -83,24 +90,37 @@ impl Db {
         Ok(self.conn().query_row("PRAGMA quick_check", [], |r| r.get(0))?)
     }
 
-    /// Copies the live database into `target` without stopping the kiosk (SQLite's online backup).
+    /// Copies the live database into `target`, and the survey's answers beside it (see
+    /// [`survey::path_beside`]), without stopping the kiosk (SQLite's online backup). The
+    /// copies hold names and phone numbers: only their owner may read them.
     pub fn backup_to(&self, target: &Path) -> DbResult<()> {
         if let Some(dir) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(dir);
         }
-        let tmp = target.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
-        {
-            let conn = self.conn();
-            let mut dest = Connection::open(&tmp)?;
-            let backup = rusqlite::backup::Backup::new(&conn, &mut dest)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        // The finished copy replaces an older one in one step, so a backup file is never half.
-        std::fs::rename(&tmp, target)
-            .map_err(|e| DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
-        Ok(())
+        copy_database(&self.conn(), target)?;
+        copy_database(&self.survey_conn(), &survey::path_beside(target))
     }
+}
+
+/// An online copy of `conn` at `target`, created readable by its owner only, written beside it
+/// and renamed into place, so a backup file is never half.
+fn copy_database(conn: &Connection, target: &Path) -> DbResult<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let io = |e: std::io::Error| DbError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e)));
+    let tmp = target.with_extension("partial");
+    let _ = std::fs::remove_file(&tmp);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(io)?;
+    {
+        let mut dest = Connection::open(&tmp)?;
+        let backup = rusqlite::backup::Backup::new(conn, &mut dest)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+    }
+    std::fs::rename(&tmp, target).map_err(io)
 }
 
 impl Drop for Db {
@@ -114,26 +134,42 @@ impl Drop for Db {
 /// of up to 8 × cores threads its own malloc arena, a few hundred KB each once touched. Two arenas
 /// are plenty for a daemon whose writes go through one connection anyway, and keep its peak
 /// memory near its idle memory (bench/kiosk_load.py).
+///
+/// A fixed mmap threshold, too: glibc otherwise raises it to the size of each large block
+/// freed, so the ~19 MiB of every staff password check (argon2) would then come from the
+/// arenas and stay there, one copy per arena and thread; mapped, it goes back at once.
 fn limit_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         const M_ARENA_MAX: std::ffi::c_int = -8;
+        const M_MMAP_THRESHOLD: std::ffi::c_int = -3;
         unsafe extern "C" {
             fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
         }
         // SAFETY: mallopt only changes the allocator's tuning; any value is allowed at any time.
         unsafe {
             mallopt(M_ARENA_MAX, 2);
+            mallopt(M_MMAP_THRESHOLD, 256 * 1024);
         }
     }
 }
 
-/// Random bytes from the operating system, as lowercase letters and digits from `alphabet`.
+/// Random characters from `alphabet`, from the operating system's random source. Bytes past
+/// the last whole multiple of the alphabet's length are drawn again, so that every character
+/// is equally likely.
 pub fn random_code(len: usize, alphabet: &[u8]) -> String {
-    let mut bytes = vec![0u8; len];
-    getrandom::fill(&mut bytes).expect("the operating system's random source");
-    bytes
-        .iter()
-        .map(|b| alphabet[*b as usize % alphabet.len()] as char)
-        .collect()
+    let usable = 256 - 256 % alphabet.len();
+    let mut out = String::with_capacity(len);
+    let mut bytes = [0u8; 64];
+    while out.len() < len {
+        getrandom::fill(&mut bytes).expect("the operating system's random source");
+        out.extend(
+            bytes
+                .iter()
+                .filter(|b| usize::from(**b) < usable)
+                .map(|b| alphabet[usize::from(*b) % alphabet.len()] as char)
+                .take(len - out.len()),
+        );
+    }
+    out
 }

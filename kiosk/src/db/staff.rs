@@ -54,32 +54,68 @@ impl Db {
             .query_row("SELECT EXISTS(SELECT 1 FROM staff)", [], |r| r.get(0))?)
     }
 
-    /// Checks a password; records a failure from `network` when it is wrong.
-    pub fn verify_password(&self, password: &str, now: i64, network: &str) -> DbResult<bool> {
+    /// Whether `password` is the staff password. Slow on purpose (argon2, about 19 MiB of
+    /// memory while it runs): call it only within the login's pool of checks.
+    pub fn verify_password(&self, password: &str) -> DbResult<bool> {
         let hash: Option<String> = self
             .conn()
             .query_row("SELECT password_hash FROM staff WHERE id = 1", [], |r| r.get(0))
             .optional()?;
-        let ok = hash
+        Ok(hash
             .as_deref()
             .and_then(|h| PasswordHash::new(h).ok())
-            .is_some_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok());
-        if !ok {
-            self.conn().execute(
-                "INSERT INTO login_failures (at, network) VALUES (?1, ?2)",
-                params![now, network],
-            )?;
-        }
-        Ok(ok)
+            .is_some_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok()))
     }
 
-    /// Failed logins since `since` (unix seconds): from `network`, and from anywhere.
-    pub fn failures_since(&self, since: i64, network: &str) -> DbResult<(i64, i64)> {
-        Ok(self.conn().query_row(
-            "SELECT COALESCE(SUM(network IS ?2), 0), COUNT(*) FROM login_failures WHERE at >= ?1",
-            params![since, network],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?)
+    /// Reserves a login attempt from `network`: counts it as a failure before the password is
+    /// checked, so that attempts arriving together are all counted, unless `decide` (given the
+    /// failures from this network within `window` seconds, those from everywhere within
+    /// `global_window`, and the time of this network's last failure) says no. Returns the
+    /// reservation's id, or the decision's refusal.
+    pub fn reserve_login<R>(
+        &self,
+        network: &str,
+        now: i64,
+        window: i64,
+        global_window: i64,
+        decide: impl FnOnce(i64, i64, Option<i64>) -> Result<(), R>,
+    ) -> DbResult<Result<i64, R>> {
+        let conn = self.conn();
+        conn.execute(
+            "DELETE FROM login_failures WHERE at < ?1",
+            params![now - window.max(global_window)],
+        )?;
+        let (here, last, all): (i64, Option<i64>, i64) = conn.query_row(
+            "SELECT COALESCE(SUM(network IS ?2 AND at >= ?1), 0), MAX(CASE WHEN network IS ?2 THEN at END), COUNT(*) \
+             FROM login_failures WHERE at >= ?3",
+            params![now - window, network, now - global_window],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if let Err(refused) = decide(here, all, last) {
+            return Ok(Err(refused));
+        }
+        conn.execute(
+            "INSERT INTO login_failures (at, network) VALUES (?1, ?2)",
+            params![now, network],
+        )?;
+        Ok(Ok(conn.last_insert_rowid()))
+    }
+
+    /// Takes back a reservation whose password was right, with the earlier failures from the
+    /// same network (staff there got in); failures elsewhere stay counted.
+    pub fn release_login(&self, reservation: i64, network: &str) -> DbResult<()> {
+        self.conn().execute(
+            "DELETE FROM login_failures WHERE rowid = ?1 OR network IS ?2",
+            params![reservation, network],
+        )?;
+        Ok(())
+    }
+
+    /// Takes back a reservation whose password was never checked (the pool was busy).
+    pub fn cancel_login(&self, reservation: i64) -> DbResult<()> {
+        self.conn()
+            .execute("DELETE FROM login_failures WHERE rowid = ?1", params![reservation])?;
+        Ok(())
     }
 
     /// Starts a staff session after a good login.
@@ -88,7 +124,6 @@ impl Db {
         let csrf = random_code(32, TOKEN_ALPHABET);
         let conn = self.conn();
         conn.execute("DELETE FROM staff_sessions WHERE expires_at < ?1", params![now])?;
-        conn.execute("DELETE FROM login_failures", [])?;
         conn.execute(
             "INSERT INTO staff_sessions (token_hash, csrf, expires_at) VALUES (?1, ?2, ?3)",
             params![hash_token(&token), csrf, now + SESSION_SECONDS],

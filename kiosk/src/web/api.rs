@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
+use super::kiosk::Cancelled;
 use super::{BODY_LIMIT, Shared, problem, with_app};
 use crate::db::bookings::{BookOutcome, BookingRequest};
 use crate::validate;
@@ -38,8 +39,7 @@ pub struct SessionView {
 pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
     let checkin = warp::path!("api" / "checkins")
         .and(warp::post())
-        .and(warp::body::content_length_limit(BODY_LIMIT))
-        .and(warp::body::json())
+        .and(json_body())
         .and(with_app(app.clone()))
         .and_then(checkin);
     let sessions = warp::path!("api" / "sessions")
@@ -48,12 +48,12 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and_then(sessions);
     let book = warp::path!("api" / "bookings")
         .and(warp::post())
-        .and(warp::body::content_length_limit(BODY_LIMIT))
-        .and(warp::body::json())
+        .and(json_body())
         .and(with_app(app.clone()))
         .and_then(book);
     let cancel = warp::path!("api" / "bookings" / String)
         .and(warp::delete())
+        .and(super::client::visitor(app.clone()))
         .and(with_app(app.clone()))
         .and_then(cancel);
     let stats = warp::path!("api" / "stats")
@@ -63,6 +63,31 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(with_app(app))
         .and_then(stats);
     checkin.or(sessions).or(book).or(cancel).or(stats)
+}
+
+/// A JSON body, only when it says it is one: a page elsewhere can send a "simple" request with
+/// any body but not with `Content-Type: application/json` without asking first (CORS), which
+/// this daemon never allows.
+fn json_body<T: serde::de::DeserializeOwned + Send>() -> impl Filter<Extract = (T,), Error = Rejection> + Clone {
+    warp::header::optional::<String>("content-type")
+        .and_then(|kind: Option<String>| async move {
+            let json = kind.as_deref().is_some_and(|k| {
+                k.split(';')
+                    .next()
+                    .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+            if json {
+                Ok(())
+            } else {
+                Err(problem(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "Skicka uppgifterna som JSON, med Content-Type: application/json.",
+                ))
+            }
+        })
+        .untuple_one()
+        .and(warp::body::content_length_limit(BODY_LIMIT))
+        .and(warp::body::json())
 }
 
 fn internal(e: impl std::fmt::Display) -> Rejection {
@@ -175,15 +200,12 @@ async fn book(body: BookingBody, app: Shared) -> Result<warp::reply::Response, R
     Ok(reply.into_response())
 }
 
-async fn cancel(code: String, app: Shared) -> Result<impl Reply, Rejection> {
-    let found = tokio::task::spawn_blocking(move || app.db.cancel(&code))
-        .await
-        .map_err(internal)?
-        .map_err(internal)?;
-    if found {
-        Ok(warp::reply::with_status(warp::reply(), StatusCode::NO_CONTENT))
-    } else {
-        Err(problem(StatusCode::NOT_FOUND, "Det finns ingen bokning med den koden."))
+async fn cancel(code: String, visitor: Option<std::net::IpAddr>, app: Shared) -> Result<impl Reply, Rejection> {
+    match super::kiosk::cancel_by_code(&app, visitor, code).await {
+        Cancelled::Yes => Ok(warp::reply::with_status(warp::reply(), StatusCode::NO_CONTENT)),
+        Cancelled::NoSuchCode => Err(problem(StatusCode::NOT_FOUND, "Det finns ingen bokning med den koden.")),
+        Cancelled::TooManyWrong => Err(problem(StatusCode::TOO_MANY_REQUESTS, super::kiosk::TOO_MANY_WRONG)),
+        Cancelled::Failed => Err(internal("the cancellation could not be saved")),
     }
 }
 

@@ -17,6 +17,16 @@ pub fn peer() -> impl Filter<Extract = (Option<SocketAddr>,), Error = Infallible
     warp::ext::optional::<Peer>().map(|p: Option<Peer>| p.map(|p| p.0))
 }
 
+/// The visitor's address (see [`client`]), with the daemon's trusted proxies.
+pub fn visitor(app: super::Shared) -> impl Filter<Extract = (Option<IpAddr>,), Error = Infallible> + Clone {
+    peer()
+        .and(warp::header::headers_cloned())
+        .and(super::with_app(app))
+        .map(|remote: Option<SocketAddr>, headers: HeaderMap, app: super::Shared| {
+            client(remote, &headers, &app.config.proxies())
+        })
+}
+
 /// The visitor's address, as far as it can be known: the connection's, or, for a connection
 /// from a trusted proxy, the right-most `X-Forwarded-For` entry that no trusted proxy added.
 /// Every header line counts (a proxy may append its own line after the client's), and an

@@ -2,14 +2,18 @@
 //! form posts and redirects, so nothing needs JavaScript; every page but the start returns to it
 //! after a while without a touch, which also clears a half-filled form.
 
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
 use serde::Deserialize;
 use tera::Context;
 use warp::http::{StatusCode, Uri};
 use warp::{Filter, Rejection, Reply};
 
 use super::api::book_session;
+use super::limits::Limiter;
 use super::{BODY_LIMIT, Shared, with_app};
-use crate::db::bookings::BookOutcome;
+use crate::db::bookings::{BookOutcome, display_code, normalize_code};
 use crate::snackebord;
 
 /// Renders a kiosk page; `idle` pages return to the start after a while without a touch.
@@ -65,7 +69,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and_then(|_f: Vec<(String, String)>, app: Shared| async move {
             let at = app.now().naive_local();
             match app.db.check_in(at, None).done().await {
-                Ok(id) => Ok::<_, Rejection>(see_other(&format!("/tack/{id}"))),
+                Ok(id) => Ok::<_, Rejection>(see_other(&format!("/tack/{id}?kvitto={}", app.receipt(id)))),
                 Err(_) => Ok(error_page(
                     &app,
                     "Det gick inte att checka in just nu. Fråga personalen.",
@@ -74,10 +78,12 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         });
     let thanks = warp::path!("tack" / i64)
         .and(warp::get())
+        .and(warp::query::<ReceiptQuery>())
         .and(with_app(app.clone()))
-        .map(|id: i64, app: Shared| {
+        .map(|id: i64, q: ReceiptQuery, app: Shared| {
             let mut ctx = Context::new();
             ctx.insert("id", &id);
+            ctx.insert("receipt", &q.kvitto.unwrap_or_default());
             page(&app, "thanks.html", ctx, true)
         });
     let answer = warp::path!("tack" / i64)
@@ -85,6 +91,13 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app.clone()))
         .and_then(|id: i64, f: Vec<(String, String)>, app: Shared| async move {
+            // Only the visitor who checked in has the receipt; ids alone count up.
+            if !app.receipt_matches(id, &field(&f, "kvitto").unwrap_or_default()) {
+                return Ok(error_page(
+                    &app,
+                    "Svaret hörde inte till din incheckning, så det sparades inte.",
+                ));
+            }
             let first = match field(&f, "forsta").as_deref() {
                 Some("ja") => Some(true),
                 Some("nej") => Some(false),
@@ -178,8 +191,9 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
                 return error_page(&app, "Det finns ingen bokning med den koden.");
             };
             let mut ctx = Context::new();
-            ctx.insert("code", &code.to_uppercase());
+            ctx.insert("code", &display_code(&normalize_code(&code)));
             ctx.insert("waitlisted", &(status == "waitlisted"));
+            ctx.insert("cancelled", &(status == "cancelled"));
             ctx.insert("session", &describe(&app, &session));
             page(&app, "booked.html", ctx, true).into_response()
         });
@@ -190,27 +204,33 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
     let cancel = warp::path!("avboka")
         .and(warp::post())
         .and(form())
+        .and(super::client::visitor(app.clone()))
         .and(with_app(app.clone()))
-        .and_then(|f: Vec<(String, String)>, app: Shared| async move {
-            let code = field(&f, "kod").unwrap_or_default();
-            if code.trim().is_empty() {
-                return Ok::<_, Rejection>(
-                    cancel_page(&app, "", Some("Skriv koden du fick när du bokade.")).into_response(),
-                );
-            }
-            let db_app = app.clone();
-            let c = code.clone();
-            match tokio::task::spawn_blocking(move || db_app.db.cancel(&c)).await {
-                Ok(Ok(true)) => Ok(page(&app, "cancelled.html", Context::new(), true).into_response()),
-                Ok(Ok(false)) => Ok(cancel_page(
-                    &app,
-                    &code,
-                    Some("Det finns ingen bokning med den koden. Kontrollera koden och försök igen."),
-                )
-                .into_response()),
-                _ => Ok(error_page(&app, "Det gick inte att avboka just nu. Fråga personalen.")),
-            }
-        });
+        .and_then(
+            |f: Vec<(String, String)>, visitor: Option<IpAddr>, app: Shared| async move {
+                let code = field(&f, "kod").unwrap_or_default();
+                if code.trim().is_empty() {
+                    return Ok::<_, Rejection>(
+                        cancel_page(&app, "", Some("Skriv koden du fick när du bokade.")).into_response(),
+                    );
+                }
+                match cancel_by_code(&app, visitor, code.clone()).await {
+                    Cancelled::Yes => Ok(page(&app, "cancelled.html", Context::new(), true).into_response()),
+                    Cancelled::NoSuchCode => Ok(cancel_page(
+                        &app,
+                        &code,
+                        Some("Det finns ingen bokning med den koden. Kontrollera koden och försök igen."),
+                    )
+                    .into_response()),
+                    Cancelled::TooManyWrong => {
+                        let mut reply = error_page(&app, TOO_MANY_WRONG);
+                        *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                        Ok(reply)
+                    }
+                    Cancelled::Failed => Ok(error_page(&app, "Det gick inte att avboka just nu. Fråga personalen.")),
+                }
+            },
+        );
     home.or(checkin)
         .or(thanks)
         .or(answer)
@@ -236,8 +256,58 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
         })
 }
 
+/// Wrong cancel codes one network may type per hour: enough for every slip of the finger at the
+/// café, far too few to guess a code.
+pub const WRONG_CODES: usize = 20;
+
+/// What a network that typed too many wrong codes is told.
+pub const TOO_MANY_WRONG: &str =
+    "Det har skrivits fel kod för många gånger. Vänta en stund, eller be personalen att avboka åt dig.";
+
+/// The limit on wrong cancel codes.
+pub fn code_limiter() -> Limiter {
+    Limiter::new(WRONG_CODES, 100 * WRONG_CODES, Duration::from_secs(3600))
+}
+
+/// What cancelling by a code came to.
+pub enum Cancelled {
+    /// The booking is cancelled.
+    Yes,
+    /// No active booking has that code.
+    NoSuchCode,
+    /// This network typed too many wrong codes lately; the code was not tried.
+    TooManyWrong,
+    /// The database failed.
+    Failed,
+}
+
+/// Cancels by a code typed at the screen or sent to the API, counting wrong codes per network.
+pub async fn cancel_by_code(app: &Shared, visitor: Option<IpAddr>, code: String) -> Cancelled {
+    let now = Instant::now();
+    if visitor.is_some_and(|v| !app.code_limiter.under(v, now)) {
+        tracing::warn!("cancel refused: too many wrong codes from one network");
+        return Cancelled::TooManyWrong;
+    }
+    let db_app = app.clone();
+    match tokio::task::spawn_blocking(move || db_app.db.cancel(&code)).await {
+        Ok(Ok(true)) => Cancelled::Yes,
+        Ok(Ok(false)) => {
+            if let Some(v) = visitor {
+                app.code_limiter.count(v, now);
+            }
+            Cancelled::NoSuchCode
+        }
+        _ => Cancelled::Failed,
+    }
+}
+
 /// How many meetings the booking list shows at once: two columns of three fit the screen.
 const SESSIONS_PER_PAGE: usize = 6;
+
+#[derive(Deserialize)]
+struct ReceiptQuery {
+    kvitto: Option<String>,
+}
 
 #[derive(Deserialize)]
 struct PageQuery {

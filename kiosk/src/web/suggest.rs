@@ -7,9 +7,8 @@
 //! catches robots, each address may send a few per hour (and all together a few hundred), and a good post is answered with a
 //! redirect to the site's thank-you page. Everything waits for staff before it is published.
 
-use std::collections::{HashMap, VecDeque};
-use std::net::{IpAddr, SocketAddr};
-use std::sync::Mutex;
+use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 use omtanke::render::i18n::Lang;
@@ -20,6 +19,7 @@ use warp::{Filter, Rejection, Reply};
 
 use super::client;
 use super::kiosk::{page, see_other};
+use super::limits::Limiter;
 use super::{Shared, with_app};
 use crate::db::suggestions::Draft;
 use crate::suggestion_form::{FIELDS, FieldError, Values};
@@ -39,53 +39,15 @@ const CHECK_STEP: usize = STEPS.len() + 1;
 /// percent-encoded (a letter of a non-Latin script), with room for the names and the checkboxes.
 pub const FORM_LIMIT: u64 = 32 * 1024;
 
-/// Suggestions one address may send from the website per [`WINDOW`].
+/// Suggestions one network may send from the website per hour.
 pub const PER_ADDRESS: usize = 5;
-/// Suggestions all addresses together may send per [`WINDOW`]: more than staff could read, so
-/// more means a flood from many addresses.
+/// Suggestions all networks together may send per hour: more than staff could read, so more
+/// means a flood from many addresses.
 pub const ALL_ADDRESSES: usize = 200;
-/// The window of the limits.
-pub const WINDOW: Duration = Duration::from_secs(3600);
 
-/// Remembers when suggestions arrived from the website, to limit how many one address (and all
-/// of them together) may send.
-#[derive(Default)]
-pub struct Limiter {
-    seen: Mutex<Arrivals>,
-}
-
-/// When suggestions arrived within the window: per address, and all together.
-#[derive(Default)]
-struct Arrivals {
-    by_address: HashMap<IpAddr, Vec<Instant>>,
-    all: VecDeque<Instant>,
-}
-
-impl Limiter {
-    /// Whether `addr` may send one more now; counts it if so.
-    pub fn allow(&self, addr: IpAddr, now: Instant) -> bool {
-        let mut guard = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        let Arrivals { by_address, all } = &mut *guard;
-        while all.front().is_some_and(|t| now.duration_since(*t) >= WINDOW) {
-            all.pop_front();
-        }
-        if all.len() >= ALL_ADDRESSES {
-            return false;
-        }
-        // Every address here sent something within the window (the total is bounded), so the
-        // map stays small; forget those whose window has passed now and then.
-        if by_address.len() > ALL_ADDRESSES {
-            by_address.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < WINDOW));
-        }
-        let times = by_address.entry(client::network(addr)).or_default();
-        times.retain(|t| now.duration_since(*t) < WINDOW);
-        if times.len() >= PER_ADDRESS {
-            return false;
-        }
-        times.push(now);
-        all.push_back(now);
-        true
-    }
+/// The limit on suggestions from the website.
+pub fn limiter() -> Limiter {
+    Limiter::new(PER_ADDRESS, ALL_ADDRESSES, Duration::from_secs(3600))
 }
 
 /// The interest words the site offers, in the filters' order, for the checkboxes and checking.
@@ -358,40 +320,4 @@ async fn web_post(
             web_page(&app, &values, lang, &errors, StatusCode::SERVICE_UNAVAILABLE)
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_limit_counts_per_address_and_forgets_after_the_window() {
-        let l = Limiter::default();
-        let (a, b): (IpAddr, IpAddr) = ("192.0.2.1".parse().unwrap(), "192.0.2.2".parse().unwrap());
-        let t0 = Instant::now();
-        for _ in 0..PER_ADDRESS {
-            assert!(l.allow(a, t0));
-        }
-        assert!(!l.allow(a, t0 + Duration::from_secs(60)));
-        assert!(l.allow(b, t0), "another address has its own count");
-        assert!(l.allow(a, t0 + WINDOW + Duration::from_secs(1)));
-    }
-
-    #[test]
-    fn an_ipv6_network_counts_as_one_address_and_all_together_are_capped() {
-        let l = Limiter::default();
-        let t0 = Instant::now();
-        for i in 0..PER_ADDRESS {
-            let addr: IpAddr = format!("2001:db8:1:2::{:x}", i + 1).parse().unwrap();
-            assert!(l.allow(addr, t0));
-        }
-        assert!(!l.allow("2001:db8:1:2:ffff::1".parse().unwrap(), t0), "same /64");
-        assert!(l.allow("2001:db8:1:3::1".parse().unwrap(), t0), "another /64");
-        let l = Limiter::default();
-        let allowed = (0..ALL_ADDRESSES + 10)
-            .filter(|i| l.allow(IpAddr::from([10, 0, (*i / 256) as u8, (*i % 256) as u8]), t0))
-            .count();
-        assert_eq!(allowed, ALL_ADDRESSES);
-        assert!(l.allow("10.9.9.9".parse().unwrap(), t0 + WINDOW), "the window passes");
-    }
 }

@@ -8,8 +8,10 @@
 //! learns of a check-in: links to it carry nothing, it sets no cookie, and the stored row has
 //! only the month.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tera::Context;
@@ -17,25 +19,60 @@ use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
 use super::kiosk::{page, see_other};
+use super::limits::Limiter;
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::random_code;
 use crate::survey::{Answer, Answers, Items};
 
-/// The hidden field that names one filling-in of the survey, so that a double tap on the last
-/// answer stores it once. It is never stored with the answers.
+/// The hidden field that names one filling-in of the survey. The server hands the id out on
+/// the first question's screen and takes it back when the answers are stored, so that only
+/// forms it issued are counted, each once. It is never stored with the answers.
 const FORM_FIELD: &str = "formular";
 const FORM_ID_LEN: usize = 22;
 const FORM_ID_ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 
-/// How many finished forms are remembered to refuse a repeat. A repeat comes seconds after the
-/// first post; this is many surveys' worth.
+/// How long an issued form may take to be finished.
+const FORM_LIFETIME: Duration = Duration::from_secs(2 * 3600);
+/// Forms open at once, at most; the oldest is forgotten first.
+const MAX_OPEN: usize = 2000;
+/// How many finished forms are remembered, so that a double tap on the last answer is
+/// thanked rather than refused. A repeat comes seconds after the first post.
 const REMEMBERED: usize = 256;
+/// Forms one network may start per hour: more than a busy café's screen sees, few enough that
+/// nobody can outvote the visitors of a month.
+pub const FORMS_PER_NETWORK: usize = 30;
 
-/// The survey's items, and the forms most recently stored (their ids only, in memory).
+/// A form id as it is kept: hashed, so that the ids of open forms cannot be read back.
+type FormKey = [u8; 32];
+
+fn key(form: &str) -> FormKey {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(form.as_bytes()).into()
+}
+
+/// The survey's items, and the forms handed out and not yet finished.
 pub struct Survey {
     /// The statements, from the shipped or the site's `survey.toml`.
     pub items: Items,
-    finished: Mutex<VecDeque<String>>,
+    forms: Mutex<Forms>,
+    limiter: Limiter,
+}
+
+#[derive(Default)]
+struct Forms {
+    open: HashMap<FormKey, Instant>,
+    finished: VecDeque<FormKey>,
+}
+
+/// What became of a finished form.
+#[derive(Debug, PartialEq)]
+enum Claim {
+    /// Issued and open: store its answers.
+    Store,
+    /// Just stored (a double tap): thank, store nothing.
+    Repeat,
+    /// Never issued, or too old: refuse.
+    Unknown,
 }
 
 impl Survey {
@@ -43,29 +80,63 @@ impl Survey {
     pub fn new(items: Items) -> Survey {
         Survey {
             items,
-            finished: Mutex::default(),
+            forms: Mutex::default(),
+            limiter: Limiter::new(FORMS_PER_NETWORK, 50 * FORMS_PER_NETWORK, Duration::from_secs(3600)),
         }
     }
 
-    /// Marks a form as stored; false when it already was.
-    fn claim(&self, form: &str) -> bool {
-        let mut done = self.finished.lock().unwrap_or_else(|e| e.into_inner());
-        if done.iter().any(|f| f == form) {
-            return false;
-        }
-        if done.len() == REMEMBERED {
-            done.pop_front();
-        }
-        done.push_back(form.to_string());
-        true
+    fn forms(&self) -> std::sync::MutexGuard<'_, Forms> {
+        self.forms.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Forgets a claimed form whose storing failed, so that trying again can store it.
-    fn release(&self, form: &str) {
-        self.finished
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|f| f != form);
+    /// Hands out a new form id; none when `visitor`'s network started too many lately.
+    fn issue(&self, visitor: Option<IpAddr>, now: Instant) -> Option<String> {
+        if visitor.is_some_and(|v| !self.limiter.allow(v, now)) {
+            return None;
+        }
+        let form = random_code(FORM_ID_LEN, FORM_ID_ALPHABET);
+        let mut forms = self.forms();
+        forms.open.retain(|_, at| now.duration_since(*at) < FORM_LIFETIME);
+        if forms.open.len() >= MAX_OPEN
+            && let Some(oldest) = forms.open.iter().min_by_key(|(_, at)| **at).map(|(k, _)| *k)
+        {
+            forms.open.remove(&oldest);
+        }
+        forms.open.insert(key(&form), now);
+        Some(form)
+    }
+
+    /// Whether `form` was issued and is still open.
+    fn is_open(&self, form: &str, now: Instant) -> bool {
+        self.forms()
+            .open
+            .get(&key(form))
+            .is_some_and(|at| now.duration_since(*at) < FORM_LIFETIME)
+    }
+
+    /// Takes a finished form back.
+    fn claim(&self, form: &str, now: Instant) -> Claim {
+        let k = key(form);
+        let mut forms = self.forms();
+        match forms.open.remove(&k) {
+            Some(at) if now.duration_since(at) < FORM_LIFETIME => {
+                if forms.finished.len() == REMEMBERED {
+                    forms.finished.pop_front();
+                }
+                forms.finished.push_back(k);
+                Claim::Store
+            }
+            _ if forms.finished.contains(&k) => Claim::Repeat,
+            _ => Claim::Unknown,
+        }
+    }
+
+    /// Opens a claimed form again whose storing failed, so that trying again can store it.
+    fn release(&self, form: &str, now: Instant) {
+        let k = key(form);
+        let mut forms = self.forms();
+        forms.finished.retain(|f| *f != k);
+        forms.open.insert(k, now);
     }
 }
 
@@ -173,10 +244,14 @@ fn refused(app: &Shared) -> warp::reply::Response {
 
 async fn step(fields: Vec<(String, String)>, app: Shared) -> Result<warp::reply::Response, Rejection> {
     let items = &app.survey.items;
+    let now = Instant::now();
     let Some(progress) = read(items, &fields) else {
         return Ok(refused(&app));
     };
     if progress.answers.len() < items.items.len() {
+        if !app.survey.is_open(&progress.form, now) {
+            return Ok(refused(&app));
+        }
         return Ok(question(&app, &progress).into_response());
     }
     let answers: Answers = items
@@ -185,17 +260,26 @@ async fn step(fields: Vec<(String, String)>, app: Shared) -> Result<warp::reply:
         .zip(&progress.answers)
         .filter_map(|(item, a)| a.map(|a| (item.id.clone(), a)))
         .collect();
-    // A survey with every statement skipped says nothing and would only swell the count of
-    // responses; a repeat of a stored form (a double tap) is stored once.
-    if answers.is_empty() || !app.survey.claim(&progress.form) {
+    // A repeat of a stored form (a double tap) is stored once; a survey with every statement
+    // skipped says nothing and would only swell the count of responses.
+    match app.survey.claim(&progress.form, now) {
+        Claim::Store => {}
+        Claim::Repeat => return Ok(see_other("/fragor/tack")),
+        Claim::Unknown => return Ok(refused(&app)),
+    }
+    if answers.is_empty() {
         return Ok(see_other("/fragor/tack"));
     }
     let today = app.now().date_naive();
-    let stored = app.db.store_survey_response(today, &answers).done().await;
+    let db_app = app.clone();
+    let stored = tokio::task::spawn_blocking(move || db_app.db.store_survey_response(today, &answers))
+        .await
+        .map_err(|e| e.to_string())
+        .and_then(|r| r.map_err(|e| e.to_string()));
     // Nothing is logged about a stored response: even its time in the log could be matched to
     // a check-in when a month has few responses.
     if stored.is_err() {
-        app.survey.release(&progress.form);
+        app.survey.release(&progress.form, now);
         tracing::error!("a survey response could not be stored");
         let mut ctx = Context::new();
         ctx.insert(
@@ -219,13 +303,21 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .map(|app: Shared| page(&app, "survey_intro.html", Context::new(), true));
     let first = warp::path!("fragor" / "1")
         .and(warp::get())
+        .and(super::client::visitor(app.clone()))
         .and(with_app(app.clone()))
-        .map(|app: Shared| {
-            let progress = Progress {
-                form: random_code(FORM_ID_LEN, FORM_ID_ALPHABET),
-                answers: vec![],
+        .map(|visitor: Option<IpAddr>, app: Shared| {
+            let Some(form) = app.survey.issue(visitor, Instant::now()) else {
+                let mut ctx = Context::new();
+                ctx.insert(
+                    "message",
+                    "Många har svarat på frågorna härifrån den senaste timmen. Försök gärna igen senare.",
+                );
+                let mut reply = page(&app, "error.html", ctx, true).into_response();
+                *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                return reply;
             };
-            question(&app, &progress)
+            let progress = Progress { form, answers: vec![] };
+            question(&app, &progress).into_response()
         });
     let answer = warp::path!("fragor")
         .and(warp::post())
@@ -286,11 +378,34 @@ mod tests {
     }
 
     #[test]
-    fn a_form_is_stored_once() {
+    fn only_issued_forms_are_stored_and_each_once() {
         let survey = Survey::new(Items::parse(DEFAULT_ITEMS).unwrap());
-        assert!(survey.claim(FORM));
-        assert!(!survey.claim(FORM), "a double tap");
-        survey.release(FORM);
-        assert!(survey.claim(FORM), "a failed store can be tried again");
+        let now = Instant::now();
+        assert_eq!(survey.claim(FORM, now), Claim::Unknown, "made up");
+        let form = survey.issue(None, now).unwrap();
+        assert!(survey.is_open(&form, now));
+        assert_eq!(survey.claim(&form, now), Claim::Store);
+        assert_eq!(survey.claim(&form, now), Claim::Repeat, "a double tap");
+        assert!(!survey.is_open(&form, now));
+        survey.release(&form, now);
+        assert_eq!(
+            survey.claim(&form, now),
+            Claim::Store,
+            "a failed store can be tried again"
+        );
+        let late = survey.issue(None, now).unwrap();
+        assert_eq!(survey.claim(&late, now + FORM_LIFETIME), Claim::Unknown, "too old");
+    }
+
+    #[test]
+    fn a_network_starts_a_limited_number_of_forms() {
+        let survey = Survey::new(Items::parse(DEFAULT_ITEMS).unwrap());
+        let now = Instant::now();
+        let net: IpAddr = "192.0.2.1".parse().unwrap();
+        let issued = (0..FORMS_PER_NETWORK + 5)
+            .filter(|_| survey.issue(Some(net), now).is_some())
+            .count();
+        assert_eq!(issued, FORMS_PER_NETWORK);
+        assert!(survey.issue(Some("192.0.2.2".parse().unwrap()), now).is_some());
     }
 }

@@ -22,6 +22,7 @@ use super::{BODY_LIMIT, Shared, problem, with_app};
 use crate::auth::{self, Staff};
 use crate::db::checkins::Count;
 use crate::db::{DbError, DbResult};
+use crate::login;
 use crate::validate;
 
 mod suggestions;
@@ -167,12 +168,6 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> DbResult<T> + Send + 's
 // ---------------------------------------------------------------------------------------------
 // Logging in and out
 
-enum Login {
-    Throttled,
-    Wrong,
-    Ok(crate::db::staff::StaffSession),
-}
-
 fn login_form(app: &Shared, error: Option<&str>, status: StatusCode) -> warp::reply::Response {
     let mut ctx = Context::new();
     ctx.insert("has_password", &app.db.has_password().unwrap_or(true));
@@ -193,8 +188,9 @@ async fn login(
     form: Form,
     app: Shared,
 ) -> Result<warp::reply::Response, Rejection> {
-    let network = crate::web::client::client(remote, &headers, &app.config.proxies())
-        .map_or_else(|| "unknown".to_string(), |a| crate::web::client::network(a).to_string());
+    let client = crate::web::client::client(remote, &headers, &app.config.proxies());
+    let staff_network = client.is_some_and(|a| app.config.staff_networks.iter().any(|n| n.contains(&a)));
+    let network = client.map_or_else(|| "unknown".to_string(), |a| crate::web::client::network(a).to_string());
     let password = field(&form, "losenord").unwrap_or_default();
     if password.is_empty() {
         return Ok(login_form(
@@ -203,38 +199,61 @@ async fn login(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
-    let db_app = app.clone();
-    let outcome = blocking(move || {
-        if !auth::login_allowed(&db_app, &network) {
-            return Ok(Login::Throttled);
-        }
+    let (db_app, net) = (app.clone(), network.clone());
+    let reserved = blocking(move || {
         let now = auth::now();
-        if db_app.db.verify_password(&password, now, &network)? {
-            Ok(Login::Ok(db_app.db.start_session(now)?))
-        } else {
-            Ok(Login::Wrong)
-        }
+        db_app
+            .db
+            .reserve_login(&net, now, login::WINDOW, login::GLOBAL_WINDOW, |here, all, last| {
+                login::decide(here, all, last, staff_network, now)
+            })
     })
     .await?;
-    Ok(match outcome {
-        Login::Throttled => {
-            tracing::warn!("staff login refused: too many failed attempts");
-            let message = format!(
-                "Det har varit för många felaktiga försök. Vänta {} minuter och försök sedan igen.",
-                auth::THROTTLE_WINDOW / 60
-            );
-            login_form(&app, Some(&message), StatusCode::TOO_MANY_REQUESTS)
+    let reservation = match reserved {
+        Ok(id) => id,
+        Err(refusal) => {
+            tracing::warn!(?refusal, "staff login refused: too many failed attempts");
+            let minutes = match refusal {
+                login::Refusal::Network(m) | login::Refusal::Everyone(m) => m,
+            };
+            let message = if minutes == 1 {
+                "Det har varit för många felaktiga försök. Vänta en minut och försök sedan igen.".to_string()
+            } else {
+                format!("Det har varit för många felaktiga försök. Vänta {minutes} minuter och försök sedan igen.")
+            };
+            return Ok(login_form(&app, Some(&message), StatusCode::TOO_MANY_REQUESTS));
         }
-        Login::Wrong => {
+    };
+    let Some(_permit) = app.login_pool.enter().await else {
+        let db_app = app.clone();
+        blocking(move || db_app.db.cancel_login(reservation)).await?;
+        tracing::warn!("staff login refused: the password checks are busy");
+        return Ok(login_form(
+            &app,
+            Some("Många försöker logga in just nu. Vänta en liten stund och försök igen."),
+            StatusCode::SERVICE_UNAVAILABLE,
+        ));
+    };
+    let db_app = app.clone();
+    let session = blocking(move || {
+        if !db_app.db.verify_password(&password)? {
+            return Ok(None);
+        }
+        db_app.db.release_login(reservation, &network)?;
+        Ok(Some(db_app.db.start_session(auth::now())?))
+    })
+    .await?;
+    Ok(match session {
+        None => {
             tracing::info!("staff login failed: wrong password");
             let message = format!(
                 "Lösenordet stämmer inte. Kontrollera det och försök igen. Efter {} felaktiga försök får du vänta {} minuter.",
-                auth::MAX_FAILURES,
-                auth::THROTTLE_WINDOW / 60
+                login::PER_NETWORK,
+                login::WINDOW / 60
             );
             login_form(&app, Some(&message), StatusCode::UNAUTHORIZED)
         }
-        Login::Ok(session) => {
+        Some(session) => {
             tracing::info!("staff logged in");
             let mut reply = see_other("/admin");
             reply.headers_mut().append(
