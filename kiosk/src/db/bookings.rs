@@ -306,3 +306,46 @@ fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcom
         BookOutcome::Waitlisted { code }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(name: &str) -> BookingRequest<'_> {
+        BookingRequest {
+            session: "grupp@2026-12-03T14:00",
+            activity: "grupp",
+            starts_at: "2026-12-03T14:00:00+01:00",
+            capacity: 5,
+            waitlist: false,
+            name,
+            phone: None,
+        }
+    }
+
+    #[test]
+    fn codes_are_grouped_and_typed_any_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("k.sqlite3")).unwrap();
+        let BookOutcome::Confirmed { code } = db.book(&request("Anna")).wait().unwrap() else {
+            panic!("a place")
+        };
+        assert_eq!(code.len(), CODE_LEN + 2, "{code}");
+        assert_eq!(display_code(&normalize_code(&code)), code);
+        let typed = format!(" {} ", code.to_lowercase().replace('-', " "));
+        assert_eq!(db.booking_by_code(&typed).unwrap().unwrap().1, "confirmed");
+        assert!(db.cancel(&typed).unwrap());
+        assert!(!db.cancel(&code).unwrap(), "cancelled once");
+    }
+
+    #[test]
+    fn codes_of_the_past_keep_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("k.sqlite3")).unwrap();
+        db.book(&request("Bertil")).wait().unwrap();
+        // A booking made before codes grew: five characters.
+        db.conn().execute("UPDATE bookings SET code = 'K7M2P'", []).unwrap();
+        assert_eq!(db.bookings_of("grupp@2026-12-03T14:00").unwrap()[0].code, "K7M2P");
+        assert!(db.cancel("k7m2p").unwrap());
+    }
+}
