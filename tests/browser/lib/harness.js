@@ -30,8 +30,8 @@ function omtankeBinary() {
 
 /**
  * A copy of the site at `root` whose site.toml starts with the lines `siteToml` (top-level keys
- * such as suggest_url), in `dir`. Only what a site is made of is copied: site.toml, content/,
- * static/ and themes/.
+ * such as suggest_url or base_url; a key the file already sets is replaced), in `dir`. Only what
+ * a site is made of is copied: site.toml, content/, static/ and themes/.
  */
 function siteVariant(root, siteToml, dir) {
   const site = path.join(dir, 'site');
@@ -39,19 +39,24 @@ function siteVariant(root, siteToml, dir) {
   for (const part of ['content', 'static', 'themes']) {
     if (fs.existsSync(path.join(root, part))) fs.cpSync(path.join(root, part), path.join(site, part), { recursive: true });
   }
-  const toml = fs.readFileSync(path.join(root, 'site.toml'), 'utf8');
-  fs.writeFileSync(path.join(site, 'site.toml'), `${siteToml.trim()}\n${toml}`);
+  const keys = siteToml.trim().split('\n').map((l) => l.split('=')[0].trim()).filter(Boolean);
+  const lines = fs.readFileSync(path.join(root, 'site.toml'), 'utf8').split('\n');
+  const tables = lines.findIndex((l) => l.trim().startsWith('['));
+  // TOML refuses a key set twice, so the file's own line for a key given here goes.
+  const kept = lines.filter((l, i) => (tables !== -1 && i >= tables) || !keys.includes(l.split('=')[0].trim()));
+  fs.writeFileSync(path.join(site, 'site.toml'), `${siteToml.trim()}\n${kept.join('\n')}`);
   return site;
 }
 
 /**
  * Builds the site at `root` into a fresh temporary folder and returns the folder. With
  * `siteToml`, a copy of the site with those lines at the top of its site.toml is built instead.
+ * With `output`, the site is built there (a folder that may already be served) instead.
  */
-function buildSite(root, siteToml) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-'));
-  const out = path.join(tmp, 'public');
-  if (siteToml) root = siteVariant(root, siteToml, tmp);
+function buildSite(root, siteToml, output) {
+  const tmp = output ? path.dirname(output) : fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-'));
+  const out = output || path.join(tmp, 'public');
+  if (siteToml) root = siteVariant(root, siteToml, fs.mkdtempSync(path.join(tmp, 'variant-')));
   try {
     execFileSync(omtankeBinary(), ['build', '--root', root, '--output', out, '--today', TODAY], {
       stdio: 'pipe',
@@ -146,11 +151,13 @@ const KIOSK_BIN = process.env.OMTANKE_KIOSK_BIN
 
 /**
  * Starts the kiosk daemon on an ephemeral port with a fresh database in a temporary folder,
- * on the site folder `options.content`. With `options.staffPassword` the staff password is set
- * first (`omtanke-kiosk passwd`), so staff pages can be visited after `logIn`; with
- * `options.surveys` that many finished surveys are sent through the survey's form, so the staff
- * page has this month's responses to list; with `options.suggestions` that many suggestions arrive through the
- * website's inbox, so the staff's suggestion pages have one to show. Returns { baseURL, dir: null, staffPassword, close() }.
+ * on the site folder `options.content`. With `options.config` (the text of a kiosk.toml, such as
+ * `inbox_only = true`) the daemon reads that file too. With `options.staffPassword` the staff
+ * password is set first (`omtanke-kiosk passwd`), so staff pages can be visited after `logIn`;
+ * with `options.surveys` that many finished surveys are sent through the survey's form, so the
+ * staff page has this month's responses to list; with `options.suggestions` that many
+ * suggestions arrive through the website's inbox, so the staff's suggestion pages have one to
+ * show. Returns { baseURL, dir: null, staffPassword, close() }.
  */
 async function startKiosk(options) {
   if (!process.env.OMTANKE_KIOSK_BIN) {
@@ -158,12 +165,19 @@ async function startKiosk(options) {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-kiosk-'));
   const db = path.join(tmp, 'db.sqlite3');
+  const config = options.config ? path.join(tmp, 'kiosk.toml') : null;
+  if (config) fs.writeFileSync(config, options.config);
   if (options.staffPassword) {
     execFileSync(KIOSK_BIN, ['--db', db, 'passwd'], { input: `${options.staffPassword}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
   }
-  const server = await spawnKiosk(options, db, tmp);
-  for (let i = 0; i < (options.surveys || 0); i++) await sendSurvey(server.baseURL, i);
-  for (let i = 0; i < (options.suggestions || 0); i++) await sendSuggestion(server.baseURL, i);
+  const server = await spawnKiosk(options, db, tmp, config);
+  try {
+    for (let i = 0; i < (options.surveys || 0); i++) await sendSurvey(server.baseURL, i);
+    for (let i = 0; i < (options.suggestions || 0); i++) await sendSuggestion(server.baseURL, i);
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
   return { ...server, staffPassword: options.staffPassword };
 }
 
@@ -171,10 +185,26 @@ async function startKiosk(options) {
 const SURVEY_ITEMS = ['emptiness', 'rely', 'trust', 'close', 'miss', 'rejected'];
 const SURVEY_VALUES = ['ja', 'mer-eller-mindre', 'nej'];
 
-/** Posts one finished survey, as the question screens would after the sixth answer. */
+/** The value of the input named `name` in `html` (the first one), or null. */
+function inputValue(html, name) {
+  for (const tag of html.match(/<input\b[^>]*>/g) || []) {
+    if (!tag.includes(`name="${name}"`)) continue;
+    const value = tag.match(/\bvalue="([^"]*)"/);
+    if (value) return value[1];
+  }
+  return null;
+}
+
+/**
+ * Posts one finished survey, as the question screens would after the sixth answer. The form's
+ * id is the one the first question's screen was given by the kiosk: ids are the server's to
+ * issue, and each is stored once.
+ */
 async function sendSurvey(baseURL, n) {
-  // Each filling-in has its own form id (22 letters or digits): the kiosk stores a form once.
-  const form = `bsuite${String(n).padStart(16, '0')}`;
+  const first = await fetch(`${baseURL}/fragor/1`);
+  const html = await first.text();
+  const form = inputValue(html, 'formular');
+  if (first.status !== 200 || !form) throw new Error(`the survey's first screen has no form id: HTTP ${first.status}\n${html}`);
   const body = new URLSearchParams([['formular', form], ...SURVEY_ITEMS.map((id, i) => [id, SURVEY_VALUES[(n * (i + 1) + i) % 3]])]);
   const res = await fetch(`${baseURL}/fragor`, { method: 'POST', body, redirect: 'manual' });
   if (res.status !== 303) throw new Error(`a survey was not stored: HTTP ${res.status}\n${await res.text()}`);
@@ -191,39 +221,75 @@ async function sendSuggestion(baseURL, n) {
   if (res.status !== 303) throw new Error(`a suggestion was not stored: HTTP ${res.status}\n${await res.text()}`);
 }
 
-/** Logs a browser context in as staff (the session cookie is kept in the context). */
-async function logIn(context, server) {
-  const res = await context.request.post(`${server.baseURL}/admin/login`, {
-    form: { losenord: server.staffPassword },
-    maxRedirects: 0,
+/**
+ * Books a place through the kiosk's JSON API (for setting up data, not for testing booking);
+ * returns { code, status }.
+ */
+async function bookThroughApi(baseURL, session, name) {
+  const res = await fetch(`${baseURL}/api/bookings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ session, name }),
   });
-  if (res.status() !== 303) throw new Error(`staff login failed: HTTP ${res.status()}`);
+  if (res.status !== 201) throw new Error(`booking through the API failed: HTTP ${res.status}\n${await res.text()}`);
+  return res.json();
 }
 
-/** The Cookie header of a new staff session, for plain fetch(). */
-async function staffCookie(server) {
-  const res = await fetch(`${server.baseURL}/admin/login`, {
-    method: 'POST',
-    body: new URLSearchParams({ losenord: server.staffPassword }),
-    redirect: 'manual',
-  });
-  const cookie = res.headers.get('set-cookie');
-  if (res.status !== 303 || !cookie) throw new Error(`staff login failed: HTTP ${res.status}`);
-  return cookie.split(';')[0];
+/**
+ * Logs in as staff the only way a person can: opens the login page in `page`, types the
+ * password into the field labelled "Lösenord" and presses "Logga in". The session cookie stays
+ * in the page's browser context.
+ */
+async function logIn(page, server) {
+  const response = await page.goto(`${server.baseURL}/admin/login`, { waitUntil: 'load' });
+  if (new URL(page.url()).pathname !== '/admin/login') {
+    throw new Error(`the login page went to ${page.url()} (HTTP ${response?.status()}): already logged in?`);
+  }
+  await page.getByLabel('Lösenord', { exact: true }).fill(server.staffPassword);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  try {
+    await page.waitForURL(`${server.baseURL}/admin`, { timeout: 10000 });
+  } catch {
+    const said = await page.locator('.error-summary, h1').first().textContent({ timeout: 1000 }).catch(() => '');
+    throw new Error(`staff login failed: the browser is at ${page.url()}, which says "${(said || '').trim()}"`);
+  }
+}
+
+/**
+ * The Cookie header of a new staff session, for plain fetch(): logged in through the login page
+ * in a context of its own in `browser`.
+ */
+async function staffCookie(browser, server) {
+  const context = await browser.newContext();
+  try {
+    await logIn(await context.newPage(), server);
+    const cookies = await context.cookies();
+    if (cookies.length === 0) throw new Error('staff login set no cookie');
+    return cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  } finally {
+    await context.close();
+  }
 }
 
 /**
  * Makes `page` a visitor's (no cookies) or, for a page marked `staff` in pages.js, a logged-in
- * member of staff's, before visiting it.
+ * member of staff's, before visiting it. A staff session from an earlier page is kept: every
+ * login goes through the login page, and one per context is enough.
  */
 async function sessionFor(page, server, p) {
-  await page.context().clearCookies();
-  if (p.staff) await logIn(page.context(), server);
+  if (!p.staff) {
+    await page.context().clearCookies();
+    return;
+  }
+  const origin = new URL(server.baseURL).hostname;
+  const cookies = await page.context().cookies();
+  if (!cookies.some((c) => c.domain === origin)) await logIn(page, server);
 }
 
-function spawnKiosk(options, db, tmp) {
+function spawnKiosk(options, db, tmp, config) {
   const { spawn } = require('node:child_process');
-  const child = spawn(KIOSK_BIN, ['--content', options.content, '--db', db, '--listen', '127.0.0.1:0'], {
+  const args = ['--content', options.content, '--db', db, '--listen', '127.0.0.1:0', ...(config ? ['--config', config] : [])];
+  const child = spawn(KIOSK_BIN, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -239,8 +305,10 @@ function spawnKiosk(options, db, tmp) {
           baseURL: m[1],
           dir: null,
           close: async () => {
-            child.kill('SIGTERM');
-            await new Promise((r) => child.once('exit', r));
+            if (child.exitCode === null && child.signalCode === null) {
+              child.kill('SIGTERM');
+              await new Promise((r) => child.once('exit', r));
+            }
             fs.rmSync(tmp, { recursive: true, force: true });
           },
         });
@@ -267,16 +335,17 @@ function launch() {
 
 /**
  * A new browser context that records every request; requests to any other origin than
- * `baseURL` are recorded in `foreign` and blocked (so a mistake never reaches the network).
+ * `baseURL` (and the origins in `others`) are recorded in `foreign` and blocked (so a mistake
+ * never reaches the network).
  */
-async function newContext(browser, baseURL, options = {}) {
+async function newContext(browser, baseURL, options = {}, others = []) {
   // The kiosk's Content-Security-Policy would stop axe-core being injected; the policy itself is
-  // tested on the kiosk's responses, so the browser may ignore it here.
+  // tested on the kiosk's responses, so the browser may ignore it here unless `options` say not.
   const context = await browser.newContext({ bypassCSP: true, ...options });
-  const origin = new URL(baseURL).origin;
+  const origins = [baseURL, ...others].map((u) => new URL(u).origin);
   const foreign = [];
   const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank' ||
-    new URL(url).origin === origin;
+    origins.includes(new URL(url).origin);
   context.on('request', (request) => {
     const url = request.url();
     if (!isLocal(url)) {
@@ -325,4 +394,4 @@ function expectNone(problems, heading) {
 }
 
 module.exports = {
-  startKiosk, logIn, staffCookie, sessionFor, CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };
+  startKiosk, logIn, staffCookie, sessionFor, bookThroughApi, siteVariant, CheckFailed, expectNone, buildSite, serve, start, launch, newContext, visit, htmlFiles, omtankeBinary };

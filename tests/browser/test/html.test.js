@@ -10,7 +10,7 @@ const { spawnSync } = require('node:child_process');
 const { fileURLToPath } = require('node:url');
 const vnuJar = String(require('vnu-jar'));
 const { targets } = require('../pages');
-const { buildSite, htmlFiles, expectNone, startKiosk, staffCookie } = require('../lib/harness');
+const { buildSite, htmlFiles, expectNone, startKiosk, staffCookie, launch } = require('../lib/harness');
 
 const JAVA = process.env.JAVA || 'java';
 
@@ -50,9 +50,16 @@ for (const target of targets.filter((t) => t.kiosk)) {
   test(`valid HTML: every listed page of ${target.name}`, async () => {
     const server = await startKiosk(target.kiosk);
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'omtanke-kiosk-html-'));
+    let browser;
     try {
       const files = [];
-      const cookie = target.pages.some((p) => p.staff) ? await staffCookie(server) : null;
+      // Staff log in only through the login page: a browser does it, and the pages are then
+      // fetched with its session cookie.
+      let cookie = null;
+      if (target.pages.some((p) => p.staff)) {
+        browser = await launch();
+        cookie = await staffCookie(browser, server);
+      }
       for (const [i, p] of target.pages.entries()) {
         const res = await fetch(server.baseURL + p.path, { headers: p.staff ? { cookie } : {}, redirect: 'manual' });
         assert.equal(res.status, p.status ?? 200, `${p.path}: HTTP ${res.status}`);
@@ -68,6 +75,7 @@ for (const target of targets.filter((t) => t.kiosk)) {
         .map((m) => `${path.basename(fileURLToPath(m.url))}:${m.lastLine ?? '?'}: ${m.message}`);
       expectNone(lines, `${target.name}: HTML errors:`);
     } finally {
+      await browser?.close();
       await server.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }

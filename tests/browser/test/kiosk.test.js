@@ -61,6 +61,26 @@ for (const target of targets.filter((t) => t.kiosk)) {
       });
     }
 
+    test('booking and cancelling with the code the screen showed', {
+      todo: 'daemon bug: the code field on /avboka has maxlength="10" (and says "Fem tecken"), but codes are 12 characters in three groups',
+    }, async () => {
+      await sessionFor(page, server, {});
+      await visit(page, server.baseURL + '/boka');
+      await page.getByRole('link', { name: /Samtalsgrupp/ }).first().click();
+      await page.getByLabel('Ditt förnamn eller ett smeknamn').fill('Doris');
+      await page.getByRole('button', { name: 'Boka', exact: true }).click();
+      await page.getByRole('heading', { name: 'Du har en plats!' }).waitFor();
+      const code = (await page.locator('.code').textContent()).trim();
+      await visit(page, server.baseURL + '/avboka');
+      const field = page.locator('#kod');
+      // Typed key by key, as on the screen's keyboard: a maxlength cuts the code short.
+      await field.pressSequentially(code);
+      assert.equal(await field.inputValue(), code, 'the field did not take the whole code');
+      await page.getByRole('button', { name: 'Avboka', exact: true }).click();
+      await page.getByRole('heading', { name: 'Du har avbokat' }).waitFor({ timeout: 5000 });
+      expectNone(await screenProblems(page), 'cancelled:');
+    });
+
     test('suggesting an activity: every step fits the screen, and a mistake is shown in an error summary', async () => {
       await sessionFor(page, server, {});
       await visit(page, server.baseURL + '/foresla');
