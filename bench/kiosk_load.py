@@ -9,7 +9,9 @@ acknowledged check-in or booking is on disk). Prints, all from the same run:
   daily sessions with 10,000 places each and a waiting list)
   at CONNECTIONS connections for SECONDS seconds each: requests per second, p50 and p99 latency,
   and errors;
-- the daemon's peak resident memory (VmHWM).
+- the daemon's peak resident memory (VmHWM) after the load, and again after a burst of 100 wrong
+  staff passwords sent at once from 100 networks (through X-Forwarded-For from a trusted proxy),
+  which only the pool of two password checks bounds.
 
 Usage: bench/kiosk_load.py [--connections 50] [--seconds 10] [--threads 2]
 
@@ -17,6 +19,7 @@ Installs Debian's wrk with apt-get when it is missing and builds target/release/
 first.
 """
 import argparse
+import concurrent.futures
 import os
 import re
 import socket
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 import json
 from pathlib import Path
@@ -125,6 +129,19 @@ def vm(pid, key):
     return 0.0
 
 
+def login_burst(base, n):
+    """Sends n wrong staff passwords at once, each from a network of its own; returns the statuses."""
+    def one(i):
+        req = urllib.request.Request(f"{base}/admin/login", data=b"losenord=fel+l%C3%B6senord", method="POST",
+                                     headers={"X-Forwarded-For": f"198.18.{i // 250}.{i % 250 + 1}"})
+        try:
+            return urllib.request.urlopen(req, timeout=60).status
+        except urllib.error.HTTPError as e:
+            return e.code
+    with concurrent.futures.ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--connections", type=int, default=50)
@@ -142,8 +159,13 @@ def main():
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         log = open(tmp / "kiosk.log", "w")
-        kiosk = subprocess.Popen([str(BIN), "--content", str(site), "--db", str(tmp / "kiosk.db"),
-                                  "--listen", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+        subprocess.run([str(BIN), "--db", str(tmp / "kiosk.db"), "passwd"], input="ett långt lösenord\n",
+                       text=True, check=True, capture_output=True)
+        # This benchmark is the proxy: the login burst then comes from a hundred networks.
+        (tmp / "kiosk.toml").write_text('trusted_proxies = ["127.0.0.1/32"]\nstaff_networks = []\n')
+        kiosk = subprocess.Popen([str(BIN), "--config", str(tmp / "kiosk.toml"), "--content", str(site),
+                                  "--db", str(tmp / "kiosk.db"), "--listen", f"127.0.0.1:{port}"],
+                                 stdout=log, stderr=log)
         try:
             for _ in range(200):
                 try:
@@ -166,6 +188,8 @@ def main():
                                args.connections, args.seconds, args.threads)
             fsync_after = fsync_rate(tmp)
             peak = vm(kiosk.pid, "VmHWM")
+            statuses = login_burst(base, 100)
+            login_peak = vm(kiosk.pid, "VmHWM")
         finally:
             kiosk.terminate()
             kiosk.wait()
@@ -181,6 +205,9 @@ def main():
               f"{r['non2xx']:>8}  {r['socket_errors']}")
     print(f"check-ins / fsync rate: {checkins['rps'] / fsync:.2f} (above 1: several check-ins share one commit)")
     print(f"daemon memory: {idle_rss:.1f} MB at start, peak {peak:.1f} MB (VmHWM)")
+    counted = {code: statuses.count(code) for code in sorted(set(statuses))}
+    print(f"after 100 wrong staff passwords at once: peak {login_peak:.1f} MB (VmHWM; goal at most 60), "
+          f"answers {counted}")
 
 
 if __name__ == "__main__":
