@@ -14,6 +14,7 @@ pub mod new;
 pub mod output;
 pub mod render;
 pub mod schedule;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod suggestion;
 pub mod vocabulary;

@@ -3,17 +3,22 @@
 //! Off by default: it needs the internet, takes time, and another site being down says nothing
 //! about this site's content, so failures are warnings.
 
+#[cfg(feature = "external-links")]
 use std::collections::BTreeMap;
 use std::ops::Range;
+#[cfg(feature = "external-links")]
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::diagnostics::{Diagnostic, Source};
+use crate::diagnostics::Source;
+#[cfg(feature = "external-links")]
+use crate::diagnostics::Diagnostic;
 
 /// How long one request may take.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Requests at a time; small, to be polite to the sites asked.
+#[cfg(feature = "external-links")]
 const WORKERS: usize = 8;
 
 /// A link to another site, and where it is written.
@@ -29,6 +34,7 @@ pub struct ExternalLink {
 
 /// Checks every address once (HEAD, then GET where HEAD fails, as some servers refuse HEAD)
 /// and warns at every place an unreachable one is written.
+#[cfg(feature = "external-links")]
 pub fn check(links: Vec<ExternalLink>, diags: &mut Vec<Diagnostic>) {
     let mut by_url: BTreeMap<String, Vec<ExternalLink>> = BTreeMap::new();
     for l in links {
@@ -74,6 +80,7 @@ pub fn check(links: Vec<ExternalLink>, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Whether an address answers with a page; the reason when it does not.
+#[cfg(feature = "external-links")]
 fn probe(agent: &ureq::Agent, url: &str) -> Result<(), String> {
     let ok = |status: u16| (200..400).contains(&status);
     match agent.head(url).call() {
