@@ -1,60 +1,13 @@
-//! Staff authentication: the session cookie (HttpOnly, SameSite=Strict), the CSRF token every
-//! staff form carries. How many logins are tried is [`crate::login`]'s.
-
-use warp::http::StatusCode;
-use warp::{Filter, Rejection};
-
-use crate::web::{Shared, problem, with_app};
+//! Staff authentication: the session cookie (HttpOnly, SameSite=Strict) and what a staff
+//! password must be. A request's staff session and CSRF check are the web layer's
+//! (`web::staff`); how many logins are tried is [`crate::login`]'s.
 
 /// The cookie that carries a staff session.
 pub const COOKIE: &str = "omtanke_staff";
 
-/// A logged-in member of staff.
-#[derive(Debug, Clone)]
-pub struct Staff {
-    /// The session's cookie token.
-    pub token: String,
-    /// The token forms must send back.
-    pub csrf: String,
-}
-
 /// Unix seconds now.
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
-}
-
-/// The staff session of the request, if any.
-pub fn optional_staff(
-    app: Shared,
-) -> impl Filter<Extract = (Option<Staff>,), Error = std::convert::Infallible> + Clone {
-    warp::cookie::optional::<String>(COOKIE)
-        .and(with_app(app))
-        .map(|token: Option<String>, app: Shared| {
-            let token = token?;
-            app.db.session(&token, now()).ok().flatten().map(|s| Staff {
-                token: s.token,
-                csrf: s.csrf,
-            })
-        })
-}
-
-/// Requires a staff session; refuses with 401 otherwise.
-pub fn staff(app: Shared) -> impl Filter<Extract = (Staff,), Error = Rejection> + Clone {
-    optional_staff(app).and_then(|s: Option<Staff>| async move {
-        s.ok_or_else(|| problem(StatusCode::UNAUTHORIZED, "Logga in som personal först."))
-    })
-}
-
-/// Checks the CSRF token a staff form sent.
-pub fn check_csrf(staff: &Staff, sent: &str) -> Result<(), Rejection> {
-    if !sent.is_empty() && constant_time_eq(staff.csrf.as_bytes(), sent.as_bytes()) {
-        Ok(())
-    } else {
-        Err(problem(
-            StatusCode::FORBIDDEN,
-            "Formuläret hade gått ut. Ladda om sidan och försök igen.",
-        ))
-    }
 }
 
 /// Compares secrets in time that does not depend on where they differ.

@@ -1,17 +1,22 @@
 //! `omtanke-kiosk`: the pratcafé's touch-screen daemon and its operator commands.
 
+mod app;
 mod auth;
 mod board_export;
 mod config;
 mod db;
+mod exports;
+mod limits;
 mod login;
 mod maintenance;
 mod sessions;
 mod snackebord;
 mod suggestion_form;
 mod survey;
+mod survey_forms;
 mod survey_results;
 mod systemd;
+mod templates;
 mod validate;
 mod web;
 
@@ -19,13 +24,12 @@ use std::io::Read;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
+use app::App;
 use config::Config;
 use db::Db;
-use web::App;
 
 /// The pratcafé kiosk: anonymous check-ins and bookings, served on this machine only.
 #[derive(Parser)]
@@ -97,7 +101,7 @@ enum Command {
     ExportStats {
         /// The CSV file to write.
         file: PathBuf,
-        /// First date, YYYY-MM-DD [default: the first check-in].
+        /// First date, YYYY-MM-DD [default: ten years ago, which covers every check-in].
         #[arg(long)]
         from: Option<String>,
         /// Last date, YYYY-MM-DD [default: today].
@@ -166,10 +170,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::ExportStats { file, from, to }) => {
-            let today = chrono::Local::now().date_naive().to_string();
-            let (from, to) = validate::period(from.as_deref().unwrap_or("2000-01-01"), to.as_deref().unwrap_or(&today))
-                .map_err(|m| anyhow::anyhow!(m))?;
-            let csv = web::admin::stats_csv(&db, from, to).map_err(|m| anyhow::anyhow!(m))?;
+            let today = chrono::Local::now().date_naive();
+            // Ten years back, the longest period there is: every check-in a café has kept.
+            let start = (today - chrono::Days::new(3650)).to_string();
+            let today = today.to_string();
+            let (from, to) = validate::period(from.as_deref().unwrap_or(&start), to.as_deref().unwrap_or(&today))?;
+            let csv = exports::stats_csv(&db, from, to)?;
             write_atomically(&file, &csv)?;
             eprintln!("Wrote the visits per hour to {}.", file.display());
             Ok(())
@@ -199,7 +205,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Purge) => {
-            let app = app(config, db)?;
+            let app = App::new(config, db)?;
             let n = maintenance::purge(&app)?;
             eprintln!(
                 "Deleted the names of {n} bookings older than {} days.",
@@ -213,8 +219,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Some(Command::Export { what, from, to }) => {
-            let (from, to) = validate::period(&from, &to).map_err(|m| anyhow::anyhow!(m))?;
-            let csv = web::admin::export_csv(&db, &what, from, to).map_err(|m| anyhow::anyhow!(m))?;
+            let (from, to) = validate::period(&from, &to)?;
+            let csv = exports::export_csv(&db, &what, from, to)?;
             print!("{csv}");
             Ok(())
         }
@@ -234,34 +240,9 @@ fn write_atomically(file: &std::path::Path, text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn app(config: Config, db: Db) -> anyhow::Result<Arc<App>> {
-    let survey_items = config.survey_items.clone();
-    let catalog = sessions::Catalog::new(&config.content);
-    // Only the theme's words, not its templates: the kiosk renders none of the website's pages.
-    let site_words = omtanke::render::templates::Words::load(&config.content)?;
-    let words = site_words.lang("sv", "sv");
-    Ok(Arc::new(App {
-        db,
-        catalog,
-        config,
-        templates: web::templates::Templates::load()?,
-        words,
-        site_words,
-        inbox_limiter: web::suggest::limiter(),
-        code_limiter: web::kiosk::code_limiter(),
-        login_pool: login::Pool::default(),
-        secret: {
-            let mut key = [0u8; 32];
-            getrandom::fill(&mut key).map_err(|e| anyhow::anyhow!("the random source: {e}"))?;
-            key
-        },
-        survey: web::survey::Survey::new(survey::Items::load(survey_items.as_deref())?),
-    }))
-}
-
 fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     let listen = config.listen;
-    let app = app(config, db)?;
+    let app = App::new(config, db)?;
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;

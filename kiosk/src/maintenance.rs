@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{Days, Utc};
 
-use crate::web::Shared;
+use crate::app::Shared;
 
 /// How many nightly backups are kept.
 pub const KEEP_BACKUPS: usize = 7;

@@ -56,18 +56,39 @@ pub fn phone(input: Option<&str>) -> Result<Option<String>, String> {
     Ok(Some(p.to_string()))
 }
 
+/// Why a period of dates was refused, in plain Swedish.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PeriodError {
+    /// The first date is not a date.
+    #[error("Startdatum ska skrivas som ÅÅÅÅ-MM-DD, till exempel 2026-11-26.")]
+    From,
+    /// The last date is not a date.
+    #[error("Slutdatum ska skrivas som ÅÅÅÅ-MM-DD, till exempel 2026-11-26.")]
+    To,
+    /// The first date is after the last.
+    #[error("Startdatum måste vara före slutdatum.")]
+    Reversed,
+    /// More than ten years.
+    #[error("Välj en period på högst tio år.")]
+    TooLong,
+}
+
+impl PeriodError {
+    /// The form field to point at: `to` when the last date is wrong, `from` otherwise.
+    pub fn field(self) -> &'static str {
+        if self == PeriodError::To { "to" } else { "from" }
+    }
+}
+
 /// A period of dates `YYYY-MM-DD`, `from` not after `to`, at most ten years long.
-pub fn period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), String> {
-    let parse = |s: &str, what: &str| {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| format!("{what} ska skrivas som ÅÅÅÅ-MM-DD, till exempel 2026-11-26."))
-    };
-    let (f, t) = (parse(from, "Startdatum")?, parse(to, "Slutdatum")?);
+pub fn period(from: &str, to: &str) -> Result<(NaiveDate, NaiveDate), PeriodError> {
+    let parse = |s: &str, bad: PeriodError| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| bad);
+    let (f, t) = (parse(from, PeriodError::From)?, parse(to, PeriodError::To)?);
     if f > t {
-        return Err("Startdatum måste vara före slutdatum.".into());
+        return Err(PeriodError::Reversed);
     }
     if (t - f).num_days() > 3660 {
-        return Err("Välj en period på högst tio år.".into());
+        return Err(PeriodError::TooLong);
     }
     Ok((f, t))
 }
@@ -95,7 +116,9 @@ mod tests {
         assert_eq!(phone(Some("070-123 45 67")).unwrap().as_deref(), Some("070-123 45 67"));
         assert_eq!(phone(Some(" ")).unwrap(), None);
         assert!(phone(Some("ring mig")).is_err());
-        assert!(period("2026-12-01", "2026-11-01").is_err());
+        assert_eq!(period("2026-12-01", "2026-11-01"), Err(PeriodError::Reversed));
+        assert_eq!(period("2026-11-01", "30 nov").unwrap_err().field(), "to");
+        assert_eq!(period("igår", "2026-11-30").unwrap_err().field(), "from");
         assert!(period("2026-11-01", "2026-11-30").is_ok());
     }
 }

@@ -1,12 +1,12 @@
-//! The JSON API for staff tablets and tests (documented in the README).
+//! The JSON API for staff tablets and tests (documented in docs/kiosk.md).
 
 use serde::{Deserialize, Serialize};
 use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
-use super::kiosk::Cancelled;
+use super::booking::{Cancelled, TOO_MANY_WRONG, book_session, cancel_by_code};
 use super::{BODY_LIMIT, Shared, problem, with_app};
-use crate::db::bookings::{BookOutcome, BookingRequest};
+use crate::db::bookings::BookOutcome;
 use crate::validate;
 
 #[derive(Deserialize)]
@@ -59,7 +59,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
     let stats = warp::path!("api" / "stats")
         .and(warp::get())
         .and(warp::query::<StatsQuery>())
-        .and(crate::auth::staff(app.clone()))
+        .and(crate::web::staff::staff(app.clone()))
         .and(with_app(app))
         .and_then(stats);
     checkin.or(sessions).or(book).or(cancel).or(stats)
@@ -142,37 +142,6 @@ async fn sessions(app: Shared) -> Result<impl Reply, Rejection> {
     Ok(warp::reply::json(&views))
 }
 
-/// Books a place for a validated request, as both the API and the kiosk form do.
-pub async fn book_session(
-    app: Shared,
-    session: String,
-    name: String,
-    phone: Option<String>,
-) -> Result<BookOutcome, Rejection> {
-    let name = validate::name(&name).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
-    let phone = validate::phone(phone.as_deref()).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
-    let Some(s) = app.catalog.find(&session, app.now()) else {
-        return Err(problem(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Det tillfället går inte att boka. Välj ett annat i listan.",
-        ));
-    };
-    let starts_at = s.start.to_rfc3339();
-    app.db
-        .book(&BookingRequest {
-            session: &s.id,
-            activity: &s.activity,
-            starts_at: &starts_at,
-            capacity: s.capacity,
-            waitlist: s.waitlist,
-            name: &name,
-            phone: phone.as_deref(),
-        })
-        .done()
-        .await
-        .map_err(internal)
-}
-
 async fn book(body: BookingBody, app: Shared) -> Result<warp::reply::Response, Rejection> {
     let outcome = book_session(app, body.session, body.name, body.phone).await?;
     let reply = match outcome {
@@ -201,10 +170,10 @@ async fn book(body: BookingBody, app: Shared) -> Result<warp::reply::Response, R
 }
 
 async fn cancel(code: String, visitor: Option<std::net::IpAddr>, app: Shared) -> Result<impl Reply, Rejection> {
-    match super::kiosk::cancel_by_code(&app, visitor, code).await {
+    match cancel_by_code(&app, visitor, code).await {
         Cancelled::Yes => Ok(warp::reply::with_status(warp::reply(), StatusCode::NO_CONTENT)),
         Cancelled::NoSuchCode => Err(problem(StatusCode::NOT_FOUND, "Det finns ingen bokning med den koden.")),
-        Cancelled::TooManyWrong => Err(problem(StatusCode::TOO_MANY_REQUESTS, super::kiosk::TOO_MANY_WRONG)),
+        Cancelled::TooManyWrong => Err(problem(StatusCode::TOO_MANY_REQUESTS, TOO_MANY_WRONG)),
         Cancelled::Failed => Err(internal("the cancellation could not be saved")),
     }
 }
@@ -216,8 +185,9 @@ pub struct StatsQuery {
     to: String,
 }
 
-async fn stats(q: StatsQuery, _staff: crate::auth::Staff, app: Shared) -> Result<impl Reply, Rejection> {
-    let (from, to) = validate::period(&q.from, &q.to).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+async fn stats(q: StatsQuery, _staff: crate::web::staff::Staff, app: Shared) -> Result<impl Reply, Rejection> {
+    let (from, to) =
+        validate::period(&q.from, &q.to).map_err(|e| problem(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
     let (by_day, by_hour) = tokio::task::spawn_blocking(move || {
         Ok::<_, crate::db::DbError>((app.db.checkins_by_day(from, to)?, app.db.checkins_by_hour(from, to)?))
     })

@@ -8,6 +8,8 @@ use ipnet::IpNet;
 use warp::Filter;
 use warp::http::HeaderMap;
 
+pub use crate::limits::network;
+
 /// The connection's peer, put on each request by the server ([`super::server`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Peer(pub SocketAddr);
@@ -52,18 +54,6 @@ pub fn client(remote: Option<SocketAddr>, headers: &HeaderMap, proxies: &[IpNet]
         }
     }
     Some(addr)
-}
-
-/// The address counted for a sender: an IPv6 address by its /64, the network one household or
-/// phone gets, since it can change the rest of its address at will.
-pub fn network(addr: IpAddr) -> IpAddr {
-    match addr {
-        IpAddr::V6(v6) => {
-            let s = v6.segments();
-            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
-        }
-        v4 => v4,
-    }
 }
 
 #[cfg(test)]

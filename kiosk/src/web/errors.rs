@@ -101,7 +101,7 @@ pub fn for_people(app: &Shared, path: &str, reply: warp::reply::Response) -> war
     } else {
         let mut ctx = Context::new();
         ctx.insert("message", &message);
-        super::kiosk::page(app, "error.html", ctx, !app.config.inbox_only).into_response()
+        super::screen::page(app, "error.html", ctx, !app.config.inbox_only).into_response()
     };
     *page.status_mut() = status;
     page

@@ -3,45 +3,17 @@
 //! after a while without a touch, which also clears a half-filled form.
 
 use std::net::IpAddr;
-use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use tera::Context;
-use warp::http::{StatusCode, Uri};
+use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
-use super::api::book_session;
-use super::limits::Limiter;
+use super::booking::{Cancelled, TOO_MANY_WRONG, book_session, cancel_by_code};
+use super::screen::{page, see_other};
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::{BookOutcome, display_code, normalize_code};
 use crate::snackebord;
-
-/// Renders a kiosk page; `idle` pages return to the start after a while without a touch.
-pub(super) fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::reply::Html<String> {
-    // Website visitors (the suggestion inbox, and every page of a daemon that is only the
-    // inbox) get no kiosk menu but a way back to the website's bulletin board.
-    if !ctx.contains_key("web") {
-        ctx.insert("web", &app.config.inbox_only);
-    }
-    if !ctx.contains_key("page_lang") {
-        ctx.insert("page_lang", "sv");
-    }
-    if !ctx.contains_key("t") {
-        ctx.insert("t", &app.words.table);
-    }
-    if !ctx.contains_key("board_url") {
-        let board = app.catalog.site().map(|s| s.config.absolute("/anslagstavla/"));
-        ctx.insert("board_url", &board.unwrap_or_default());
-    }
-    ctx.insert("cafe", &app.config.cafe_name);
-    ctx.insert("idle", &if idle { app.config.idle_seconds } else { 0 });
-    warp::reply::html(app.templates.render(name, &ctx))
-}
-
-/// A 303 redirect after a form, to a path of this site.
-pub(super) fn see_other(to: &str) -> warp::reply::Response {
-    warp::redirect::see_other(to.parse::<Uri>().unwrap_or_else(|_| Uri::from_static("/"))).into_response()
-}
 
 fn long_date(app: &Shared, date: chrono::NaiveDate) -> String {
     app.words.long_date(date)
@@ -254,51 +226,6 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
             ctx.insert("contact_days", &app.config.suggestion_contact_days);
             page(&app, "privacy.html", ctx, !app.config.inbox_only)
         })
-}
-
-/// Wrong cancel codes one network may type per hour: enough for every slip of the finger at the
-/// café, far too few to guess a code.
-pub const WRONG_CODES: usize = 20;
-
-/// What a network that typed too many wrong codes is told.
-pub const TOO_MANY_WRONG: &str =
-    "Det har skrivits fel kod för många gånger. Vänta en stund, eller be personalen att avboka åt dig.";
-
-/// The limit on wrong cancel codes.
-pub fn code_limiter() -> Limiter {
-    Limiter::new(WRONG_CODES, 100 * WRONG_CODES, Duration::from_secs(3600))
-}
-
-/// What cancelling by a code came to.
-pub enum Cancelled {
-    /// The booking is cancelled.
-    Yes,
-    /// No active booking has that code.
-    NoSuchCode,
-    /// This network typed too many wrong codes lately; the code was not tried.
-    TooManyWrong,
-    /// The database failed.
-    Failed,
-}
-
-/// Cancels by a code typed at the screen or sent to the API, counting wrong codes per network.
-pub async fn cancel_by_code(app: &Shared, visitor: Option<IpAddr>, code: String) -> Cancelled {
-    let now = Instant::now();
-    if visitor.is_some_and(|v| !app.code_limiter.under(v, now)) {
-        tracing::warn!("cancel refused: too many wrong codes from one network");
-        return Cancelled::TooManyWrong;
-    }
-    let db_app = app.clone();
-    match tokio::task::spawn_blocking(move || db_app.db.cancel(&code)).await {
-        Ok(Ok(true)) => Cancelled::Yes,
-        Ok(Ok(false)) => {
-            if let Some(v) = visitor {
-                app.code_limiter.count(v, now);
-            }
-            Cancelled::NoSuchCode
-        }
-        _ => Cancelled::Failed,
-    }
 }
 
 /// How many meetings the booking list shows at once: two columns of three fit the screen.

@@ -3,86 +3,28 @@
 pub mod admin;
 pub mod api;
 pub mod assets;
+pub mod booking;
 pub mod client;
 pub mod errors;
 pub mod hosts;
 pub mod kiosk;
-pub mod limits;
 pub mod origin;
+pub mod screen;
 pub mod server;
+pub mod staff;
 pub mod suggest;
 pub mod survey;
-pub mod templates;
 
 use std::convert::Infallible;
-use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
+pub use crate::app::Shared;
 pub use errors::{Problem, problem};
 use warp::filters::BoxedFilter;
 use warp::http::{HeaderMap, HeaderValue, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
-use crate::config::Config;
-use crate::db::Db;
-use crate::sessions::Catalog;
-
 /// The largest request body accepted; forms and JSON here are a few hundred bytes.
 pub const BODY_LIMIT: u64 = 16 * 1024;
-
-/// Everything a request can reach.
-pub struct App {
-    /// The database.
-    pub db: Db,
-    /// The bookable activities.
-    pub catalog: Catalog,
-    /// The configuration.
-    pub config: Config,
-    /// The page templates.
-    pub templates: templates::Templates,
-    /// Swedish words for dates, from the website's theme, so both say dates the same way.
-    pub words: omtanke::render::i18n::Lang,
-    /// The theme's interface text in every language, for the website's visitors at the inbox.
-    pub site_words: omtanke::render::templates::Words,
-    /// How many suggestions each address has sent from the website lately.
-    pub inbox_limiter: limits::Limiter,
-    /// Wrong cancel codes per network: guessing codes is slow as well as hopeless.
-    pub code_limiter: limits::Limiter,
-    /// A random key of this run of the daemon, for check-in receipts.
-    pub secret: [u8; 32],
-    /// The pool of staff password checks.
-    pub login_pool: crate::login::Pool,
-    /// The optional survey: its items, and the forms stored lately (so a double tap stores once).
-    pub survey: survey::Survey,
-}
-
-impl App {
-    /// The receipt of a check-in: proof, on its thank-you page, that the visitor answering
-    /// "first visit?" is the one who checked in (check-in ids count up and are easy to guess).
-    pub fn receipt(&self, checkin: i64) -> String {
-        use hmac::{KeyInit, Mac};
-        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&self.secret).expect("any key length");
-        mac.update(&checkin.to_be_bytes());
-        mac.finalize().into_bytes()[..12]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
-
-    /// Whether `receipt` is the receipt of `checkin`.
-    pub fn receipt_matches(&self, checkin: i64, receipt: &str) -> bool {
-        crate::auth::constant_time_eq(self.receipt(checkin).as_bytes(), receipt.as_bytes())
-    }
-
-    /// The current time in the site's time zone.
-    pub fn now(&self) -> DateTime<Tz> {
-        Utc::now().with_timezone(&self.catalog.timezone())
-    }
-}
-
-/// Shared app for filters.
-pub type Shared = Arc<App>;
 
 /// Passes the app to a handler.
 pub fn with_app(app: Shared) -> impl Filter<Extract = (Shared,), Error = Infallible> + Clone {

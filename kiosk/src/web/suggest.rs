@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use omtanke::render::i18n::Lang;
 use omtanke::suggestion as contract;
@@ -18,8 +18,7 @@ use warp::http::{HeaderMap, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
 use super::client;
-use super::kiosk::{page, see_other};
-use super::limits::Limiter;
+use super::screen::{page, see_other};
 use super::{Shared, with_app};
 use crate::db::suggestions::Draft;
 use crate::suggestion_form::{FIELDS, FieldError, Values};
@@ -38,17 +37,6 @@ const CHECK_STEP: usize = STEPS.len() + 1;
 /// The largest suggestion form accepted: the fields' ~2,000 characters, each up to 12 bytes once
 /// percent-encoded (a letter of a non-Latin script), with room for the names and the checkboxes.
 pub const FORM_LIMIT: u64 = 32 * 1024;
-
-/// Suggestions one network may send from the website per hour.
-pub const PER_ADDRESS: usize = 5;
-/// Suggestions all networks together may send per hour: more than staff could read, so more
-/// means a flood from many addresses.
-pub const ALL_ADDRESSES: usize = 200;
-
-/// The limit on suggestions from the website.
-pub fn limiter() -> Limiter {
-    Limiter::new(PER_ADDRESS, ALL_ADDRESSES, Duration::from_secs(3600))
-}
 
 /// The interest words the site offers, in the filters' order, for the checkboxes and checking.
 pub fn known_interests(app: &Shared) -> Vec<String> {

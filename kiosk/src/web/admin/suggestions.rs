@@ -7,9 +7,9 @@ use warp::http::StatusCode;
 use warp::{Filter, Rejection};
 
 use super::{Form, Query, blocking, field, page, see_other, to_login};
-use crate::auth::{self, Staff};
 use crate::db::suggestions::Suggestion;
 use crate::suggestion_form::{FieldError, Values};
+use crate::web::staff::{self, Staff};
 use crate::web::suggest::{form_context, interests_view, known_interests};
 use crate::web::{BODY_LIMIT, Shared, problem, with_app};
 
@@ -20,13 +20,13 @@ const EDITABLE: [&str; 6] = ["titel", "beskrivning", "nar", "var", "intresse", "
 pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Error = Rejection> + Clone {
     let list = warp::path!("admin" / "forslag")
         .and(warp::get())
-        .and(auth::optional_staff(app.clone()))
+        .and(staff::optional_staff(app.clone()))
         .and(warp::query::<Query>())
         .and(with_app(app.clone()))
         .and_then(list);
     let one = warp::path!("admin" / "forslag" / i64)
         .and(warp::get())
-        .and(auth::optional_staff(app.clone()))
+        .and(staff::optional_staff(app.clone()))
         .and(with_app(app.clone()))
         .and_then(|id: i64, staff: Option<Staff>, app: Shared| async move {
             let Some(staff) = staff else { return Ok(to_login()) };
@@ -43,12 +43,12 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
         });
     let file = warp::path!("admin" / "forslag" / i64 / "fil")
         .and(warp::get())
-        .and(auth::optional_staff(app.clone()))
+        .and(staff::optional_staff(app.clone()))
         .and(with_app(app.clone()))
         .and_then(file);
     let decide = warp::path!("admin" / "forslag" / i64)
         .and(warp::post())
-        .and(auth::staff(app.clone()))
+        .and(staff::staff(app.clone()))
         .and(warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Form>()))
         .and(with_app(app))
         .and_then(decide);
@@ -166,7 +166,7 @@ fn interests_for(app: &Shared, s: &Suggestion) -> Vec<String> {
 }
 
 async fn decide(id: i64, staff: Staff, form: Form, app: Shared) -> Result<warp::reply::Response, Rejection> {
-    auth::check_csrf(&staff, &field(&form, "csrf").unwrap_or_default())?;
+    staff::check_csrf(&staff, &field(&form, "csrf").unwrap_or_default())?;
     let decision = field(&form, "beslut").unwrap_or_default();
     if decision != "godkann" && decision != "avvisa" {
         return Err(problem(

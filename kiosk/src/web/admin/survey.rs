@@ -8,21 +8,21 @@ use warp::http::{Response, StatusCode};
 use warp::{Filter, Rejection};
 
 use super::{blocking, page, to_login};
-use crate::auth::{self, Staff};
 use crate::survey::{Kind, MIN_RESPONSES};
 use crate::survey_results::{self, MonthResult};
+use crate::web::staff::{self, Staff};
 use crate::web::{Shared, with_app};
 
 /// The survey page's routes.
 pub(super) fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Error = Rejection> + Clone {
     let results = warp::path!("admin" / "utvardering")
         .and(warp::get())
-        .and(auth::optional_staff(app.clone()))
+        .and(staff::optional_staff(app.clone()))
         .and(with_app(app.clone()))
         .and_then(results);
     let export = warp::path!("admin" / "export" / "utvardering.csv")
         .and(warp::get())
-        .and(auth::optional_staff(app.clone()))
+        .and(staff::optional_staff(app.clone()))
         .and(with_app(app))
         .and_then(export);
     results.or(export).unify()

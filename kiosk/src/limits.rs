@@ -7,7 +7,28 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::client;
+/// The address counted for a sender: an IPv6 address by its /64, the network one household or
+/// phone gets, since it can change the rest of its address at will.
+pub fn network(addr: IpAddr) -> IpAddr {
+    match addr {
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
+        }
+        v4 => v4,
+    }
+}
+
+/// Suggestions one network may send from the website per hour.
+pub const SUGGESTIONS_PER_NETWORK: usize = 5;
+/// Suggestions all networks together may send per hour: more than staff could read, so more
+/// means a flood from many addresses.
+pub const SUGGESTIONS_IN_ALL: usize = 200;
+/// Wrong cancel codes one network may type per hour: enough for every slip of the finger at the
+/// café, far too few to guess a code.
+pub const WRONG_CODES: usize = 20;
+
+const HOUR: Duration = Duration::from_secs(3600);
 
 /// A limit per network and for all networks together, within a sliding window.
 pub struct Limiter {
@@ -33,6 +54,16 @@ impl Limiter {
             window,
             seen: Mutex::default(),
         }
+    }
+
+    /// The limit on suggestions from the website.
+    pub fn suggestions() -> Limiter {
+        Limiter::new(SUGGESTIONS_PER_NETWORK, SUGGESTIONS_IN_ALL, HOUR)
+    }
+
+    /// The limit on wrong cancel codes.
+    pub fn wrong_codes() -> Limiter {
+        Limiter::new(WRONG_CODES, 100 * WRONG_CODES, HOUR)
     }
 
     /// Whether `addr` may do one more now; counts it if so.
@@ -78,7 +109,7 @@ impl Limiter {
         if by_network.len() > self.all {
             by_network.retain(|_, times| times.iter().any(|t| now.duration_since(*t) < self.window));
         }
-        let times = by_network.entry(client::network(addr)).or_default();
+        let times = by_network.entry(network(addr)).or_default();
         times.retain(|t| now.duration_since(*t) < self.window);
         f(times, all, self)
     }
@@ -87,8 +118,6 @@ impl Limiter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const HOUR: Duration = Duration::from_secs(3600);
 
     #[test]
     fn the_limit_counts_per_network_and_forgets_after_the_window() {

@@ -1,0 +1,88 @@
+//! Booking and cancelling, as the touch screens and the JSON API both do them: checking what was
+//! typed, finding the meeting, and counting wrong cancel codes per network.
+
+use std::net::IpAddr;
+use std::time::Instant;
+
+use warp::Rejection;
+use warp::http::StatusCode;
+
+use super::errors::problem;
+use crate::app::Shared;
+use crate::db::bookings::{BookOutcome, BookingRequest};
+use crate::validate;
+
+fn internal(e: impl std::fmt::Display) -> Rejection {
+    tracing::error!(error = %e, "database error");
+    problem(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Det gick inte att spara. Försök igen, eller fråga personalen.",
+    )
+}
+
+/// Books a place for a validated request, as both the API and the kiosk form do.
+pub async fn book_session(
+    app: Shared,
+    session: String,
+    name: String,
+    phone: Option<String>,
+) -> Result<BookOutcome, Rejection> {
+    let name = validate::name(&name).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    let phone = validate::phone(phone.as_deref()).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    let Some(s) = app.catalog.find(&session, app.now()) else {
+        return Err(problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Det tillfället går inte att boka. Välj ett annat i listan.",
+        ));
+    };
+    let starts_at = s.start.to_rfc3339();
+    app.db
+        .book(&BookingRequest {
+            session: &s.id,
+            activity: &s.activity,
+            starts_at: &starts_at,
+            capacity: s.capacity,
+            waitlist: s.waitlist,
+            name: &name,
+            phone: phone.as_deref(),
+        })
+        .done()
+        .await
+        .map_err(internal)
+}
+
+/// What a network that typed too many wrong codes is told.
+pub const TOO_MANY_WRONG: &str =
+    "Det har skrivits fel kod för många gånger. Vänta en stund, eller be personalen att avboka åt dig.";
+
+/// What cancelling by a code came to.
+pub enum Cancelled {
+    /// The booking is cancelled.
+    Yes,
+    /// No active booking has that code.
+    NoSuchCode,
+    /// This network typed too many wrong codes lately; the code was not tried.
+    TooManyWrong,
+    /// The database failed.
+    Failed,
+}
+
+/// Cancels by a code typed at the screen or sent to the API, counting wrong codes per network.
+pub async fn cancel_by_code(app: &Shared, visitor: Option<IpAddr>, code: String) -> Cancelled {
+    let now = Instant::now();
+    if visitor.is_some_and(|v| !app.code_limiter.under(v, now)) {
+        tracing::warn!("cancel refused: too many wrong codes from one network");
+        return Cancelled::TooManyWrong;
+    }
+    let db_app = app.clone();
+    match tokio::task::spawn_blocking(move || db_app.db.cancel(&code)).await {
+        Ok(Ok(true)) => Cancelled::Yes,
+        Ok(Ok(false)) => {
+            if let Some(v) = visitor {
+                app.code_limiter.count(v, now);
+            }
+            Cancelled::NoSuchCode
+        }
+        _ => Cancelled::Failed,
+    }
+}
