@@ -6,8 +6,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::content::toml_doc::{self, Nested, Schema};
 use crate::diagnostics::{Diagnostic, Source};
+use crate::toml_doc::{self, Nested, Schema};
 
 /// The validated configuration of a site.
 #[derive(Debug, Clone, Serialize)]

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod error;
+pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod render;
@@ -17,6 +18,7 @@ pub mod schedule;
 #[cfg(feature = "serve")]
 pub mod serve;
 pub mod suggestion;
+pub mod toml_doc;
 pub mod vocabulary;
 
 pub use error::{Error, Result};

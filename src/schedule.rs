@@ -195,6 +195,14 @@ pub fn parse_time(s: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
 }
 
+/// How many weeks ahead listings, the calendar and feeds look.
+pub const WEEKS_AHEAD: u64 = 8;
+
+/// The last day listings and the calendar look at: [`WEEKS_AHEAD`] weeks from `today`.
+pub fn horizon(today: NaiveDate) -> NaiveDate {
+    today + chrono::Days::new(WEEKS_AHEAD * 7 - 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

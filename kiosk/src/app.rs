@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::limits::Limiter;
 use crate::login;
-use crate::sessions::Catalog;
+use crate::occurrences::Catalog;
 use crate::survey::Items;
 use crate::survey_forms::Survey;
 use crate::templates::Templates;

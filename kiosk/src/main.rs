@@ -9,7 +9,7 @@ mod exports;
 mod limits;
 mod login;
 mod maintenance;
-mod sessions;
+mod occurrences;
 mod snackebord;
 mod suggestion_form;
 mod survey;
@@ -191,7 +191,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::ExportSurvey { file }) => {
             let items = survey::Items::load(config.survey_items.as_deref())?;
             // Only months that have ended, in the site's time zone (see survey_results).
-            let tz = sessions::Catalog::new(&config.content).timezone();
+            let tz = occurrences::Catalog::new(&config.content).timezone();
             let current = chrono::Utc::now().with_timezone(&tz).format("%Y-%m").to_string();
             let months = survey_results::monthly(&items, &db.survey_responses_by_month()?, &current);
             let csv = survey_results::csv(&months);

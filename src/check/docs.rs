@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::content::toml_doc::is_language_code;
 use crate::content::{Activity, Site, frontmatter};
 use crate::diagnostics::Source;
+use crate::toml_doc::is_language_code;
 
 /// Where a piece of Markdown sits in its file.
 #[derive(Debug, Clone)]

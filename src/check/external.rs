@@ -10,9 +10,9 @@ use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::diagnostics::Source;
 #[cfg(feature = "external-links")]
 use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Source;
 
 /// How long one request may take.
 pub const TIMEOUT: Duration = Duration::from_secs(10);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::render::markdown;
+use crate::markdown;
 
 /// Whether a [`Link`] is a link or an image.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

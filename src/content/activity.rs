@@ -11,10 +11,10 @@ use toml::value::Datetime;
 use super::Term;
 use super::dates::{opt_date, to_date};
 use super::place::{self, Place};
-use super::toml_doc::{self, Nested, Schema};
 use crate::diagnostics::{Diagnostic, Source, nearest};
-use crate::render::markdown::{self, Trust};
+use crate::markdown::{self, Trust};
 use crate::schedule::{self, Repeat, Rule};
+use crate::toml_doc::{self, Nested, Schema};
 use crate::vocabulary::{LANGUAGES, label, slugify};
 
 /// An activity.
@@ -82,6 +82,21 @@ pub struct ActivityText {
 }
 
 impl Activity {
+    /// Whether all of its schedules have ended (an activity without a schedule never ends).
+    pub fn is_ended(&self, today: NaiveDate) -> bool {
+        !self.schedule.is_empty() && !self.schedule.iter().any(|r| r.is_ongoing(today))
+    }
+
+    /// Its meetings from `from` to `to`, in order, in the site's time zone `tz`; two rules that
+    /// give the same start give one meeting.
+    pub fn occurrences(&self, tz: chrono_tz::Tz, from: NaiveDate, to: NaiveDate) -> Vec<schedule::Occurrence> {
+        let mut all: Vec<schedule::Occurrence> =
+            self.schedule.iter().flat_map(|r| r.occurrences(tz, from, to)).collect();
+        all.sort_by_key(|o| o.start);
+        all.dedup_by_key(|o| o.start);
+        all
+    }
+
     /// Title, summary and description HTML in a language, falling back to the default language,
     /// with whether a translation was found.
     pub fn text(&self, lang: &str) -> (&str, &str, &str, bool) {

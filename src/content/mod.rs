@@ -9,7 +9,6 @@ pub mod frontmatter;
 pub mod page;
 pub mod place;
 pub mod post;
-pub mod toml_doc;
 pub mod visits;
 
 use std::collections::HashMap;

@@ -10,9 +10,9 @@ use toml::value::Datetime;
 
 use super::dates::opt_date;
 use super::frontmatter;
-use super::toml_doc::{self, Nested, Schema};
 use crate::diagnostics::{Diagnostic, Source};
-use crate::render::markdown::{self, Heading, Trust};
+use crate::markdown::{self, Heading, Trust};
+use crate::toml_doc::{self, Nested, Schema};
 use crate::vocabulary::plain_date;
 
 /// A Markdown page or section page (`_index.md`).

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::Term;
-use super::toml_doc::{self, Schema};
 use crate::diagnostics::{Diagnostic, Source, nearest};
+use crate::toml_doc::{self, Schema};
 use crate::vocabulary::{ACCESSIBILITY, label, slugify};
 
 /// A place.

@@ -10,9 +10,9 @@ use toml::value::Datetime;
 use super::Term;
 use super::dates::opt_date;
 use super::frontmatter;
-use super::toml_doc::{self, Nested, Schema};
 use crate::diagnostics::{Diagnostic, Source, nearest};
-use crate::render::markdown::{self, Trust};
+use crate::markdown::{self, Trust};
+use crate::toml_doc::{self, Nested, Schema};
 use crate::vocabulary::{FUNDING_STATUS, is_one_word, label, plain_date, slugify};
 
 /// A suggestion on the bulletin board.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::Weekday;
 use serde::Serialize;
 
-use super::pages::{breadcrumbs, builtin_intro};
+use super::sections::{breadcrumbs, builtin_intro};
 use super::{OutputFile, par_pages};
 use crate::content::{Activity, Site};
 use crate::error::Result;
@@ -17,18 +17,14 @@ use crate::vocabulary::WEEKDAYS;
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let mut files = par_pages(&site.activities, |a| activity_page(site, theme, lang, a))?;
-    let coming: Vec<&Activity> = site
-        .activities
-        .iter()
-        .filter(|a| !view::is_ended(a, site.today))
-        .collect();
+    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
     let filters = Filters::new(site, &coming);
 
     let (title, intro, description) = builtin_intro(site, lang, "/aktiviteter/");
     let ended: Vec<_> = site
         .activities
         .iter()
-        .filter(|a| view::is_ended(a, site.today))
+        .filter(|a| a.is_ended(site.today))
         .map(|a| view::card(site, lang, a))
         .collect();
     let listing = Listing {
@@ -101,11 +97,7 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
 
 /// Links to every interest page, with the number of coming activities, for the home page too.
 pub(super) fn interest_links(site: &Site, current: Option<&str>) -> Vec<Link> {
-    let coming: Vec<&Activity> = site
-        .activities
-        .iter()
-        .filter(|a| !view::is_ended(a, site.today))
-        .collect();
+    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
     Filters::new(site, &coming).interest_links(current)
 }
 

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use super::{OutputFile, par_pages};
 use serde::Serialize;
 

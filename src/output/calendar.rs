@@ -1,7 +1,7 @@
 //! The calendar of the coming weeks at `/kalender/`.
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;

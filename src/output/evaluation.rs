@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::content::evaluation::{MIN_RESPONSES, Month};
 use crate::error::Result;

@@ -17,15 +17,10 @@ use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view;
 use crate::schedule::{Nth, Repeat, Rule};
 
 pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>> {
-    let coming: Vec<&Activity> = site
-        .activities
-        .iter()
-        .filter(|a| !view::is_ended(a, site.today))
-        .collect();
+    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
     let zone = vtimezone::text(site.config.timezone, site.today.year() - 1, site.today.year() + 10);
     let feed = |name: &str, items: &[&Activity]| calendar(site, &zone, name, items);
     let mut files = vec![OutputFile::bytes("kalender.ics", feed(&site.config.title, &coming)?)];

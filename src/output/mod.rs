@@ -15,6 +15,7 @@ mod places;
 mod pot;
 mod program;
 mod search;
+mod sections;
 mod sitemap;
 mod statistics;
 mod vtimezone;

@@ -10,7 +10,6 @@ use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
-use crate::render::view;
 use crate::schedule::{Nth, Repeat, Rule};
 
 /// The format's version.
@@ -109,9 +108,10 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
         languages: a.languages.iter().map(|l| l.key.as_str()).collect(),
         accessibility: a.accessibility.iter().map(|f| f.key.as_str()).collect(),
         bookable: a.booking.is_some(),
-        ended: view::is_ended(a, site.today),
+        ended: a.is_ended(site.today),
         schedule: a.schedule.iter().map(rule).collect(),
-        next_occurrences: view::occurrences(site, a, site.today, view::horizon(site.today))
+        next_occurrences: a
+            .occurrences(site.config.timezone, site.today, crate::schedule::horizon(site.today))
             .into_iter()
             .take(NEXT)
             .map(|o| OccurrenceItem {

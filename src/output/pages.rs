@@ -1,5 +1,6 @@
 //! The home page, section pages and ordinary pages.
 
+use super::sections::breadcrumbs;
 use super::{OutputFile, par_pages};
 use crate::content::{BUILT_IN_SECTIONS, Page, Site};
 use crate::diagnostics::Diagnostic;
@@ -189,67 +190,4 @@ fn page(site: &Site, theme: &Theme, lang: &Lang, original: &Page, shown: &Page, 
         p.template.as_deref().unwrap_or("page.html")
     };
     theme.render(template, &ctx)
-}
-
-/// The trail of sections above a page, from the home page down.
-pub(super) fn breadcrumbs<'a>(site: &'a Site, lang: &Lang, mut parent: Option<&'a str>) -> Vec<view::Link> {
-    let mut trail = vec![];
-    while let Some(url) = parent {
-        // An untranslated page keeps its title in the default language, marked as such; a
-        // built-in section has its title in every language.
-        let (title, in_default, next) = match site.localized(url, &lang.code) {
-            _ if url == "/" => (lang.t("layout.home").to_string(), false, None),
-            Some((p, in_lang)) => {
-                let parent = site.page(url).and_then(|o| o.parent.as_deref());
-                match builtin_title(lang, url) {
-                    builtin if !in_lang && !builtin.is_empty() => (builtin.to_string(), false, parent),
-                    _ => (p.title.clone(), !in_lang, parent),
-                }
-            }
-            None => (builtin_title(lang, url).to_string(), false, Some("/")),
-        };
-        trail.push(view::Link {
-            title,
-            url: url.to_string(),
-            count: 0,
-            current: false,
-            lang: in_default.then(|| site.config.language.clone()),
-        });
-        parent = next;
-    }
-    trail.reverse();
-    trail
-}
-
-/// Titles of the built-in sections when they have no `_index.md`.
-pub(super) fn builtin_title<'a>(lang: &'a Lang, url: &str) -> &'a str {
-    match url {
-        "/aktiviteter/" => lang.t("listing.title"),
-        "/platser/" => lang.t("place.list_title"),
-        "/anslagstavla/" => lang.t("board.title"),
-        "/kalender/" => lang.t("calendar.title"),
-        "/anslagstavla/invanarpott/" => lang.t("pot.title"),
-        "/statistik/" => lang.t("statistics.title"),
-        "/utvardering/" => lang.t("evaluation.title"),
-        _ => "",
-    }
-}
-
-/// The context of a built-in section's page: the common part, and its title and intro (from its
-/// `_index.md` when there is one).
-pub(super) fn builtin_context(site: &Site, lang: &Lang, url: &str) -> tera::Context {
-    let (title, intro, description) = builtin_intro(site, lang, url);
-    let mut ctx = base_context(site, lang, url, &title, description.as_deref());
-    ctx.insert("title", &title);
-    ctx.insert("intro", &intro);
-    ctx
-}
-
-/// Title and intro HTML of a built-in section, from its `_index.md` (or its translation) when
-/// there is one.
-pub(super) fn builtin_intro(site: &Site, lang: &Lang, url: &str) -> (String, String, Option<String>) {
-    match site.localized(url, &lang.code) {
-        Some((p, _)) => (p.title.clone(), p.content.clone(), p.description.clone()),
-        None => (builtin_title(lang, url).to_string(), String::new(), None),
-    }
 }

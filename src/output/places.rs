@@ -1,6 +1,6 @@
 //! A page for each place, with the activities that meet there, and the list of places.
 
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use super::{OutputFile, par_pages};
 use crate::content::{Place, Site, Term};
 use crate::error::Result;
@@ -31,9 +31,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
 fn coming_at(site: &Site, lang: &Lang, place: &Place) -> Vec<view::ActivityCard> {
     site.activities
         .iter()
-        .filter(|a| {
-            a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id) && !view::is_ended(a, site.today)
-        })
+        .filter(|a| a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id) && !a.is_ended(site.today))
         .map(|a| view::card(site, lang, a))
         .collect()
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;

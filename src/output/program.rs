@@ -4,7 +4,7 @@
 use chrono::{Datelike, Days};
 
 use super::OutputFile;
-use super::pages::breadcrumbs;
+use super::sections::breadcrumbs;
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::pages::{breadcrumbs, builtin_intro};
+use super::sections::{breadcrumbs, builtin_intro};
 use super::{OutputFile, activities, evaluation, pot, statistics};
 use crate::content::{Activity, BUILT_IN_SECTIONS, Site};
 use crate::error::{Error, Result};
@@ -127,11 +127,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
 
 /// The same interest, area and weekday lists as the filter pages, with the same counts.
 fn lists(site: &Site, lang: &Lang) -> Lists {
-    let coming: Vec<&Activity> = site
-        .activities
-        .iter()
-        .filter(|a| !view::is_ended(a, site.today))
-        .collect();
+    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
     let mut areas: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for p in coming.iter().filter_map(|a| a.place.as_ref()) {
         areas.entry(&p.area_slug).or_insert((&p.area, 0)).1 += 1;
@@ -176,7 +172,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
                 t: a.title.clone(),
                 k: "Aktivitet",
                 s: snippet(&a.summary),
-                e: view::is_ended(a, site.today),
+                e: a.is_ended(site.today),
             },
             text.join(" "),
         ));
@@ -263,11 +259,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
 /// `_index.md` when there is one. Each is found by its own words too: the meeting places counted
 /// on the statistics page, the study associations in the pot, "Föreslå en aktivitet" on the board.
 fn built_in_docs(site: &Site, lang: &Lang) -> Vec<(Doc, String)> {
-    let coming = site
-        .activities
-        .iter()
-        .filter(|a| !view::is_ended(a, site.today))
-        .count();
+    let coming = site.activities.iter().filter(|a| !a.is_ended(site.today)).count();
     let mut docs = vec![];
     for url in BUILT_IN_SECTIONS {
         // The interface words that say what the page is about, and its own words.

@@ -8,7 +8,7 @@ use chrono::Datelike;
 use serde::Serialize;
 
 use super::OutputFile;
-use super::pages::{breadcrumbs, builtin_context};
+use super::sections::{breadcrumbs, builtin_context};
 use crate::content::Site;
 use crate::content::visits::VisitRow;
 use crate::error::Result;

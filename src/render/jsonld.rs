@@ -4,7 +4,6 @@
 use serde_json::{Value, json};
 
 use crate::content::{Activity, Site};
-use crate::render::view;
 
 /// The JSON-LD of an activity page, ready to put inside `<script type="application/ld+json">`.
 pub fn activity(site: &Site, a: &Activity) -> String {
@@ -28,7 +27,8 @@ pub fn activity(site: &Site, a: &Activity) -> String {
         }
         org
     });
-    let events: Vec<Value> = view::occurrences(site, a, site.today, view::horizon(site.today))
+    let events: Vec<Value> = a
+        .occurrences(site.config.timezone, site.today, crate::schedule::horizon(site.today))
         .iter()
         .map(|o| {
             let mut e = json!({

@@ -3,6 +3,5 @@
 pub mod chart;
 pub mod i18n;
 pub mod jsonld;
-pub mod markdown;
 pub mod templates;
 pub mod view;

@@ -9,11 +9,8 @@ use tera::Context;
 
 use crate::content::{Activity, Place, Site, Term};
 use crate::render::i18n::{Alternate, Lang};
-use crate::schedule::{Nth, Occurrence, Repeat, Rule};
+use crate::schedule::{Nth, Occurrence, Repeat, Rule, horizon};
 use crate::vocabulary::WEEKDAYS;
-
-/// How many weeks ahead listings and the calendar look.
-pub const WEEKS_AHEAD: u64 = 8;
 
 /// One occurrence, ready to show.
 #[derive(Debug, Clone, Serialize)]
@@ -259,28 +256,6 @@ pub fn feed_links(site: &Site, path: &str, title: &str) -> FeedLinks {
     }
 }
 
-/// The last day listings and the calendar look at.
-pub fn horizon(today: NaiveDate) -> NaiveDate {
-    today + Days::new(WEEKS_AHEAD * 7 - 1)
-}
-
-/// Whether all of an activity's schedules have ended.
-pub fn is_ended(a: &Activity, today: NaiveDate) -> bool {
-    !a.schedule.is_empty() && !a.schedule.iter().any(|r| r.is_ongoing(today))
-}
-
-/// Occurrences of an activity from `from` to `to`, in order.
-pub fn occurrences(site: &Site, a: &Activity, from: NaiveDate, to: NaiveDate) -> Vec<Occurrence> {
-    let mut all: Vec<Occurrence> = a
-        .schedule
-        .iter()
-        .flat_map(|r| r.occurrences(site.config.timezone, from, to))
-        .collect();
-    all.sort_by_key(|o| o.start);
-    all.dedup_by_key(|o| o.start);
-    all
-}
-
 fn hm(t: chrono::NaiveTime) -> String {
     t.format("%H.%M").to_string()
 }
@@ -352,7 +327,8 @@ pub fn describe_rule(rule: &Rule, today: NaiveDate, lang: &Lang) -> String {
 
 /// The weekdays an activity meets on in the coming weeks.
 pub fn weekdays(site: &Site, a: &Activity) -> Vec<Weekday> {
-    let mut days: Vec<Weekday> = occurrences(site, a, site.today, horizon(site.today))
+    let mut days: Vec<Weekday> = a
+        .occurrences(site.config.timezone, site.today, horizon(site.today))
         .iter()
         .map(|o| o.date.weekday())
         .collect();
@@ -363,7 +339,10 @@ pub fn weekdays(site: &Site, a: &Activity) -> Vec<Weekday> {
 
 /// An activity as a list item.
 pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
-    let next = occurrences(site, a, site.today, horizon(site.today)).into_iter().next();
+    let next = a
+        .occurrences(site.config.timezone, site.today, horizon(site.today))
+        .into_iter()
+        .next();
     let (title, summary, _, _) = a.text(&lang.code);
     ActivityCard {
         id: a.id.clone(),
@@ -383,7 +362,7 @@ pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
         free: a.free,
         cost: a.cost.clone(),
         bookable: a.booking.is_some(),
-        ended: is_ended(a, site.today),
+        ended: a.is_ended(site.today),
     }
 }
 
@@ -422,12 +401,13 @@ pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityV
             .map(|l| Term::new(&l.key, lang.term("languages", &l.key, &l.label)))
             .collect(),
         when: a.schedule.iter().map(|r| describe_rule(r, site.today, lang)).collect(),
-        occurrences: occurrences(site, a, site.today, horizon(site.today))
+        occurrences: a
+            .occurrences(site.config.timezone, site.today, horizon(site.today))
             .iter()
             .take(8)
             .map(|o| occurrence_view(site, lang, a, o))
             .collect(),
-        ended: is_ended(a, site.today),
+        ended: a.is_ended(site.today),
         image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{i}")),
     }
 }
@@ -463,7 +443,11 @@ pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<Day
     let mut all: Vec<(Occurrence, &Activity)> = site
         .activities
         .iter()
-        .flat_map(|a| occurrences(site, a, from, to).into_iter().map(move |o| (o, a)))
+        .flat_map(|a| {
+            a.occurrences(site.config.timezone, from, to)
+                .into_iter()
+                .map(move |o| (o, a))
+        })
         .collect();
     all.sort_by(|(oa, aa), (ob, ab)| oa.start.cmp(&ob.start).then(aa.title.cmp(&ab.title)));
     let mut out: Vec<DayView> = vec![];

@@ -116,7 +116,7 @@ pub fn session_views(app: &Shared) -> Result<Vec<SessionView>, Rejection> {
     let taken = app.db.taken().map_err(internal)?;
     Ok(app
         .catalog
-        .sessions(app.now())
+        .bookable(app.now())
         .into_iter()
         .map(|s| {
             let t = taken.get(&s.id).copied().unwrap_or_default();

@@ -97,7 +97,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
             let db_app = app.clone();
             let taken = tokio::task::spawn_blocking(move || db_app.db.taken()).await.map_err(|_| warp::reject())?;
             let taken = taken.unwrap_or_default();
-            let all = app.catalog.sessions(app.now());
+            let all = app.catalog.bookable(app.now());
             // A page of the list at a time, so the screen never needs scrolling.
             let pages = all.len().div_ceil(SESSIONS_PER_PAGE).max(1);
             let current = q.sida.unwrap_or(1).clamp(1, pages);

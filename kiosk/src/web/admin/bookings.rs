@@ -78,8 +78,9 @@ pub(super) async fn bookings(staff: Option<Staff>, q: Query, app: Shared) -> Res
     let cards = blocking(move || {
         // Sessions to show: every coming bookable one, and any with bookings from the last days
         // (started, or no longer in the content).
-        let mut sessions: BTreeMap<String, (DateTime<Tz>, Option<crate::sessions::Session>, String)> = BTreeMap::new();
-        for s in db_app.catalog.sessions(now) {
+        let mut sessions: BTreeMap<String, (DateTime<Tz>, Option<crate::occurrences::Bookable>, String)> =
+            BTreeMap::new();
+        for s in db_app.catalog.bookable(now) {
             sessions.insert(s.id.clone(), (s.start, Some(s.clone()), s.activity.clone()));
         }
         for (activity, starts_at, b) in db_app.db.bookings_between(&since.to_string(), "9999-12-31")? {

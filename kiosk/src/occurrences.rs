@@ -14,7 +14,7 @@ use serde::Serialize;
 
 /// One bookable occurrence.
 #[derive(Debug, Clone, Serialize)]
-pub struct Session {
+pub struct Bookable {
     /// `activity@2026-11-30T14:00` (local start).
     pub id: String,
     /// Activity id.
@@ -111,19 +111,19 @@ impl Catalog {
     }
 
     /// Occurrences not yet started whose booking has opened, soonest first.
-    pub fn sessions(&self, now: DateTime<Tz>) -> Vec<Session> {
+    pub fn bookable(&self, now: DateTime<Tz>) -> Vec<Bookable> {
         let Some(site) = self.site() else { return vec![] };
         let today = now.date_naive();
-        let mut out: Vec<Session> = site
+        let mut out: Vec<Bookable> = site
             .activities
             .iter()
             .filter_map(|a| a.booking.as_ref().map(|b| (a, b)))
             .flat_map(|(a, b)| {
                 let last = today + Days::new(u64::from(b.opens_days_before));
-                view::occurrences(&site, a, today, last)
+                a.occurrences(site.config.timezone, today, last)
                     .into_iter()
                     .filter(move |o| o.start > now)
-                    .map(move |o| session(a, b.capacity, b.waitlist, o.start, o.end))
+                    .map(move |o| bookable(a, b.capacity, b.waitlist, o.start, o.end))
             })
             .collect();
         out.sort_by(|x, y| x.start.cmp(&y.start).then(x.title.cmp(&y.title)));
@@ -131,8 +131,8 @@ impl Catalog {
     }
 
     /// A bookable session by id.
-    pub fn find(&self, id: &str, now: DateTime<Tz>) -> Option<Session> {
-        self.sessions(now).into_iter().find(|s| s.id == id)
+    pub fn find(&self, id: &str, now: DateTime<Tz>) -> Option<Bookable> {
+        self.bookable(now).into_iter().find(|s| s.id == id)
     }
 
     /// Everything on the programme on a date, by start time.
@@ -142,17 +142,19 @@ impl Catalog {
             .activities
             .iter()
             .flat_map(|a| {
-                view::occurrences(&site, a, date, date).into_iter().map(move |o| {
-                    (
-                        o.start,
-                        ProgrammeItem {
-                            start: view::time_text(&o.start),
-                            end: view::time_text(&o.end),
-                            title: a.title.clone(),
-                            place: a.place.as_ref().map(|p| p.name.clone()),
-                        },
-                    )
-                })
+                a.occurrences(site.config.timezone, date, date)
+                    .into_iter()
+                    .map(move |o| {
+                        (
+                            o.start,
+                            ProgrammeItem {
+                                start: view::time_text(&o.start),
+                                end: view::time_text(&o.end),
+                                title: a.title.clone(),
+                                place: a.place.as_ref().map(|p| p.name.clone()),
+                            },
+                        )
+                    })
             })
             .collect();
         items.sort_by_key(|(start, _)| *start);
@@ -160,8 +162,8 @@ impl Catalog {
     }
 }
 
-fn session(a: &Activity, capacity: u32, waitlist: bool, start: DateTime<Tz>, end: DateTime<Tz>) -> Session {
-    Session {
+fn bookable(a: &Activity, capacity: u32, waitlist: bool, start: DateTime<Tz>, end: DateTime<Tz>) -> Bookable {
+    Bookable {
         id: format!("{}@{}", a.id, start.format("%Y-%m-%dT%H:%M")),
         activity: a.id.clone(),
         title: a.title.clone(),
