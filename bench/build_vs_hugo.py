@@ -2,11 +2,12 @@
 """Full builds of omtanke and Hugo, side by side, on the same synthetic sites.
 
 Generates sites of 1,000 and 10,000 Markdown pages plus 500 activities (bench/gen_site.py, with
-the equivalent Hugo site beside each), builds each twice to warm the caches and create the output
-folders (and omtanke's spare, see README), then times RUNS full builds of each, alternating omtanke and Hugo, so that both see the
-same load on the machine. Both build into their existing output folder, as an editor's repeated
-builds do. Prints the median wall time, the omtanke/Hugo ratio (below 1: omtanke is faster) and
-the peak memory (maximum resident set size) of each, all from the same run.
+the equivalent Hugo site beside each), builds each twice to warm the caches and create the
+output folders (and omtanke's spare, see docs/benchmarks.md), then times RUNS full builds of
+each, alternating omtanke and Hugo, so that both see the same load on the machine. Both build
+into their existing output folder, as an editor's repeated builds do. Prints the median wall
+time, the omtanke/Hugo ratio (below 1: omtanke is faster) and the peak memory (maximum resident
+set size) of each, all from the same run.
 
 Usage: bench/build_vs_hugo.py [--sizes 1000,10000] [--activities 500] [--runs 5] [--fail-if-slower]
 
