@@ -67,8 +67,9 @@ impl Server {
     }
 
     fn stop(mut self) {
-        // SAFETY: sending SIGINT (Ctrl-C) to our own child process.
-        unsafe { libc::kill(self.child.id() as i32, libc::SIGINT) };
+        // Ctrl-C, as an editor stops it.
+        let pid = rustix::process::Pid::from_child(&self.child);
+        rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
         let started = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -165,7 +166,9 @@ fn open_pages_are_told_to_reload() {
             }
         }
     });
-    std::thread::sleep(Duration::from_millis(300));
+    // Edit only once the browser's event stream is open: its answer's first line has arrived.
+    let opened = rx.recv_timeout(DEADLINE).expect("the event stream answers");
+    assert!(opened.starts_with("HTTP/1.1 200"), "{opened}");
     let tips = site.join("content/stod/tips.md");
     let text = std::fs::read_to_string(&tips).unwrap();
     std::fs::write(&tips, text + "\nMer text.\n").unwrap();

@@ -18,7 +18,7 @@ pub enum ExportError {
 /// Check-ins per hour in the website's statistics format (`datum,timme,besok,forsta_besok`),
 /// read by the generator from `content/data/besok/*.csv`.
 pub fn stats_csv(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<String, ExportError> {
-    let mut out = String::from("datum,timme,besok,forsta_besok\n");
+    let mut out = format!("{}\n", omtanke::content::visits::HEADER);
     for r in db.checkins_by_hour(from, to)? {
         // The key is the local hour, "2026-11-26T12:00".
         let (date, time) = r.key.split_once('T').unwrap_or((&r.key, "00:00"));

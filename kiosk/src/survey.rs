@@ -193,8 +193,9 @@ pub fn score(items: &[Item], answers: &[Option<Answer>]) -> Score {
     }
 }
 
-/// The smallest number of responses a month must have before its figures are shown.
-pub const MIN_RESPONSES: usize = 10;
+/// The smallest number of responses a month must have before its figures are shown: the
+/// website's own rule, so that the kiosk never exports a month the site would refuse.
+pub const MIN_RESPONSES: usize = omtanke::content::evaluation::MIN_RESPONSES as usize;
 
 /// The figures of one month, never of a single response.
 #[derive(Debug, Clone, PartialEq, Serialize)]

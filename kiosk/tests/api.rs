@@ -198,8 +198,10 @@ fn acknowledged_checkins_survive_kill_9() {
         let k = Kiosk::start(tmp.path());
         let addr = k.addr.clone();
         let pid = k.child.id();
+        // Killed in the middle of a stream of check-ins, once a few hundred are acknowledged.
+        let (started, wait) = std::sync::mpsc::channel::<()>();
         let killer = std::thread::spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(400));
+            let _ = wait.recv();
             // SAFETY: killing our own child process, as a power cut would.
             unsafe { libc::kill(pid as i32, libc::SIGKILL) };
         });
@@ -215,10 +217,13 @@ fn acknowledged_checkins_survive_kill_9() {
                 break;
             }
             acknowledged.push(r.json()["id"].as_i64().unwrap());
+            if acknowledged.len() == 300 {
+                started.send(()).unwrap();
+            }
         }
         killer.join().unwrap();
     }
-    assert!(acknowledged.len() > 5, "some check-ins were made before the kill");
+    assert!(acknowledged.len() >= 300, "check-ins were made before the kill");
     let k = Kiosk::start(tmp.path());
     assert_eq!(k.get("/health").status, 200, "starts again after the crash");
     let conn = rusqlite::Connection::open(&k.db).unwrap();

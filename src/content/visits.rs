@@ -40,7 +40,8 @@ pub struct Visits {
     pub rows: Vec<VisitRow>,
 }
 
-const HEADER: &str = "datum,timme,besok,forsta_besok";
+/// The first line of a visits file, as `omtanke-kiosk export-stats` writes it.
+pub const HEADER: &str = "datum,timme,besok,forsta_besok";
 
 /// Parses a visit file, reporting every bad line.
 pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Visits> {
