@@ -237,3 +237,9 @@ impl<'a> Listing<'a> {
         ))
     }
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    Some((None, vec![lang.t("listing.all").into()]))
+}

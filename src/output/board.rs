@@ -126,3 +126,12 @@ fn thanks(site: &Site, theme: &Theme, lang: &Lang) -> Result<OutputFile> {
         theme.render("suggest-thanks.html", &ctx)?,
     ))
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    Some((
+        Some("board.lead"),
+        vec![lang.t("board.suggestions").into(), lang.t("suggest.heading").into()],
+    ))
+}

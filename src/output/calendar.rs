@@ -21,3 +21,9 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         theme.render("calendar.html", &ctx)?,
     )])
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    Some((Some("calendar.intro"), vec![lang.t("calendar.week").into()]))
+}

@@ -87,3 +87,18 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         theme.render("evaluation.html", &ctx)?,
     )])
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    if !exists(site) {
+        return None;
+    }
+    let mut words: Vec<String> = site
+        .evaluation
+        .iter()
+        .map(|(id, _)| site.place_name(id).into())
+        .collect();
+    words.push(lang.t("evaluation.note").into());
+    Some((Some("evaluation.lead"), words))
+}

@@ -74,19 +74,73 @@ impl OutputFile {
 
 type Producer = fn(&Site, &Theme, &Lang) -> Result<Vec<OutputFile>>;
 
-/// What every language has: its pages, activities, listings, calendar, places, board and
-/// programme. Feeds, open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 9] = [
-    evaluation::render,
-    statistics::render,
-    pages::render,
-    activities::render,
-    calendar::render,
-    places::render,
-    board::render,
-    program::render,
-    pot::render,
+/// What the search index says of a built-in page (see `activities::search_words`).
+type SearchWords = fn(&Site, &Lang) -> Option<(Option<&'static str>, Vec<String>)>;
+
+/// A built-in section: a page the generator builds itself, in every language, and that an
+/// `_index.md` at its address only gives a title and an intro.
+pub(crate) struct BuiltIn {
+    /// Its address, e.g. `/kalender/`.
+    pub url: &'static str,
+    /// The key of its title in the theme's words, for a site without an `_index.md` there.
+    pub title_key: &'static str,
+    /// What builds its pages.
+    pub render: Producer,
+    /// What the search index says of it.
+    pub search: SearchWords,
+}
+
+/// Every built-in section: adding one is an entry here (and its address in
+/// `content::BUILT_IN_SECTIONS`, which the content checks against; a test holds the two lists
+/// together, in this order, which is the search index's).
+pub(crate) const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        url: "/aktiviteter/",
+        title_key: "listing.title",
+        render: activities::render,
+        search: activities::search_words,
+    },
+    BuiltIn {
+        url: "/platser/",
+        title_key: "place.list_title",
+        render: places::render,
+        search: places::search_words,
+    },
+    BuiltIn {
+        url: "/anslagstavla/",
+        title_key: "board.title",
+        render: board::render,
+        search: board::search_words,
+    },
+    BuiltIn {
+        url: pot::URL,
+        title_key: "pot.title",
+        render: pot::render,
+        search: pot::search_words,
+    },
+    BuiltIn {
+        url: "/kalender/",
+        title_key: "calendar.title",
+        render: calendar::render,
+        search: calendar::search_words,
+    },
+    BuiltIn {
+        url: statistics::URL,
+        title_key: "statistics.title",
+        render: statistics::render,
+        search: statistics::search_words,
+    },
+    BuiltIn {
+        url: evaluation::URL,
+        title_key: "evaluation.title",
+        render: evaluation::render,
+        search: evaluation::search_words,
+    },
 ];
+
+/// What every language has besides the built-in sections: its pages and its programme. Feeds,
+/// open data, search and redirects exist once, in the default language.
+const TRANSLATED: [Producer; 2] = [pages::render, program::render];
 const DEFAULT_ONLY: [Producer; 5] = [
     feeds::render,
     ical::render,
@@ -102,7 +156,12 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
         .iter()
         .flat_map(|l| {
             let extra: &[Producer] = if l.is_default { &DEFAULT_ONLY } else { &[] };
-            TRANSLATED.iter().chain(extra).map(move |p| (l, *p))
+            BUILT_IN
+                .iter()
+                .map(|s| s.render)
+                .chain(TRANSLATED)
+                .chain(extra.iter().copied())
+                .map(move |p| (l, p))
         })
         .collect();
     let parts: Vec<(&Lang, Vec<OutputFile>)> = jobs

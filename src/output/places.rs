@@ -50,3 +50,9 @@ fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<Outp
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/platser/")));
     Ok(OutputFile::page(&lang.url(&url), theme.render("place.html", &ctx)?))
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    Some((None, vec![lang.t("layout.places").into()]))
+}

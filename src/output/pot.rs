@@ -61,3 +61,12 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/anslagstavla/")));
     Ok(vec![OutputFile::page(&lang.url(URL), theme.render("pot.html", &ctx)?)])
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    let (rows, _) = sums(site, lang.t("pot.unknown"));
+    let mut words: Vec<String> = rows.into_iter().map(|r| r.partner).collect();
+    words.push(lang.t("pot.caption").into());
+    Some((Some("pot.lead"), words))
+}

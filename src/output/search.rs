@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::sections::{breadcrumbs, builtin_intro};
-use super::{OutputFile, activities, evaluation, pot, statistics};
-use crate::content::{Activity, BUILT_IN_SECTIONS, Site};
+use super::{BUILT_IN, OutputFile, activities};
+use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
@@ -205,7 +205,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
     for p in site
         .pages
         .iter()
-        .filter(|p| !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())))
+        .filter(|p| !(p.is_section && BUILT_IN.iter().any(|s| s.url == p.url)))
     {
         let body = plain_text(&p.content);
         let body: String = body.chars().take(MAX_TEXT).collect();
@@ -261,41 +261,12 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
 fn built_in_docs(site: &Site, lang: &Lang) -> Vec<(Doc, String)> {
     let coming = site.activities.iter().filter(|a| !a.is_ended(site.today)).count();
     let mut docs = vec![];
-    for url in BUILT_IN_SECTIONS {
+    for section in BUILT_IN {
+        let url = &section.url;
         // The interface words that say what the page is about, and its own words.
-        let (lead, words): (Option<&str>, Vec<String>) = match *url {
-            "/aktiviteter/" => (None, vec![lang.t("listing.all").into()]),
-            "/platser/" => (None, vec![lang.t("layout.places").into()]),
-            "/kalender/" => (Some("calendar.intro"), vec![lang.t("calendar.week").into()]),
-            "/anslagstavla/" => (
-                Some("board.lead"),
-                vec![lang.t("board.suggestions").into(), lang.t("suggest.heading").into()],
-            ),
-            pot::URL => {
-                let (rows, _) = pot::sums(site, lang.t("pot.unknown"));
-                let mut words: Vec<String> = rows.into_iter().map(|r| r.partner).collect();
-                words.push(lang.t("pot.caption").into());
-                (Some("pot.lead"), words)
-            }
-            statistics::URL if statistics::exists(site) => {
-                let mut words: Vec<String> = site.visits.iter().map(|v| site.place_name(&v.id).into()).collect();
-                words.extend([
-                    lang.t("statistics.visits").into(),
-                    lang.t("statistics.first_visits").into(),
-                ]);
-                (Some("statistics.lead"), words)
-            }
-            evaluation::URL if evaluation::exists(site) => {
-                let mut words: Vec<String> = site
-                    .evaluation
-                    .iter()
-                    .map(|(id, _)| site.place_name(id).into())
-                    .collect();
-                words.push(lang.t("evaluation.note").into());
-                (Some("evaluation.lead"), words)
-            }
+        let Some((lead, words)) = (section.search)(site, lang) else {
             // A page this site does not have.
-            _ => continue,
+            continue;
         };
         let (title, intro, description) = builtin_intro(site, lang, url);
         let intro: String = plain_text(&intro).chars().take(MAX_TEXT).collect();

@@ -1,51 +1,11 @@
-//! The built-in sections (the activity listing, places, the board, the calendar, …): their
-//! addresses and titles in one list, and what every built-in page shares with the others: the
-//! breadcrumbs above it and its title and intro, from an `_index.md` when the site has one.
+//! What every built-in section's page (the activity listing, places, the board, the calendar, …;
+//! the list is [`super::BUILT_IN`]) shares with the others: the breadcrumbs above it and its
+//! title and intro, from an `_index.md` when the site has one.
 
+use super::BUILT_IN;
 use crate::content::Site;
 use crate::render::i18n::Lang;
 use crate::render::view::{self, base_context};
-
-/// A built-in section: its address and the interface text that names it.
-pub(super) struct BuiltIn {
-    /// Its address, e.g. `/kalender/`.
-    pub url: &'static str,
-    /// The key of its title in the theme's words.
-    pub title_key: &'static str,
-}
-
-/// Every built-in section. Its address must also be in `content::BUILT_IN_SECTIONS`, which the content
-/// checks against (a test holds the two lists together).
-pub(super) const BUILT_IN: &[BuiltIn] = &[
-    BuiltIn {
-        url: "/aktiviteter/",
-        title_key: "listing.title",
-    },
-    BuiltIn {
-        url: "/platser/",
-        title_key: "place.list_title",
-    },
-    BuiltIn {
-        url: "/anslagstavla/",
-        title_key: "board.title",
-    },
-    BuiltIn {
-        url: "/kalender/",
-        title_key: "calendar.title",
-    },
-    BuiltIn {
-        url: "/anslagstavla/invanarpott/",
-        title_key: "pot.title",
-    },
-    BuiltIn {
-        url: "/statistik/",
-        title_key: "statistics.title",
-    },
-    BuiltIn {
-        url: "/utvardering/",
-        title_key: "evaluation.title",
-    },
-];
 
 /// The trail of sections above a page, from the home page down.
 pub(super) fn breadcrumbs<'a>(site: &'a Site, lang: &Lang, mut parent: Option<&'a str>) -> Vec<view::Link> {
@@ -111,10 +71,8 @@ mod tests {
 
     #[test]
     fn the_content_and_the_output_know_the_same_sections() {
-        let mut here: Vec<&str> = BUILT_IN.iter().map(|s| s.url).collect();
-        let mut content: Vec<&str> = BUILT_IN_SECTIONS.to_vec();
-        here.sort_unstable();
-        content.sort_unstable();
-        assert_eq!(here, content);
+        // In the same order: the search index lists them in this order.
+        let here: Vec<&str> = BUILT_IN.iter().map(|s| s.url).collect();
+        assert_eq!(here, BUILT_IN_SECTIONS);
     }
 }

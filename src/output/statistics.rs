@@ -205,3 +205,17 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         theme.render("statistics.html", &ctx)?,
     )])
 }
+
+/// What the search index says of this built-in page besides its title and intro: the interface
+/// text that leads it and its own words (none when the site does not have the page).
+pub(super) fn search_words(site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
+    if !exists(site) {
+        return None;
+    }
+    let mut words: Vec<String> = site.visits.iter().map(|v| site.place_name(&v.id).into()).collect();
+    words.extend([
+        lang.t("statistics.visits").into(),
+        lang.t("statistics.first_visits").into(),
+    ]);
+    Some((Some("statistics.lead"), words))
+}
