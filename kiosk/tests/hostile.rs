@@ -356,8 +356,7 @@ const ITEMS: [&str; 6] = ["emptiness", "rely", "trust", "close", "miss", "reject
 fn issued_form(k: &Kiosk) -> String {
     let page = k.get("/fragor/1");
     assert_eq!(page.status, 200);
-    let at = page.body.find("name=\"formular\" value=\"").expect("a form id") + "name=\"formular\" value=\"".len();
-    page.body[at..].split('"').next().unwrap().to_string()
+    common::field_value(&page.body, "formular")
 }
 
 fn answer_survey(k: &Kiosk, form: &str) -> Reply {
@@ -432,8 +431,7 @@ fn survey_forms_are_limited_per_network() {
             assert_eq!(page.status, 429);
             continue;
         }
-        let at = page.body.find("name=\"formular\" value=\"").unwrap() + "name=\"formular\" value=\"".len();
-        let form = page.body[at..].split('"').next().unwrap().to_string();
+        let form = common::field_value(&page.body, "formular");
         let mut fields = vec![("formular", form.as_str())];
         fields.extend(ITEMS.iter().map(|i| (*i, "ja")));
         let body = form_body(&fields);
@@ -479,12 +477,7 @@ fn only_the_visitor_who_checked_in_answers_first_visit() {
     assert_eq!(r.status, 303);
     let thanks = r.header("location").unwrap().to_string();
     let page = k.get(&thanks);
-    let at = page
-        .body
-        .find("name=\"kvitto\" value=\"")
-        .expect("a receipt in the form")
-        + "name=\"kvitto\" value=\"".len();
-    let receipt = page.body[at..].split('"').next().unwrap().to_string();
+    let receipt = common::field_value(&page.body, "kvitto");
     let path = thanks.split('?').next().unwrap();
     // Another check-in's page, guessed by counting: its form has no receipt, or a wrong one.
     for wrong in ["", receipt.as_str()] {

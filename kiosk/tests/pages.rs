@@ -31,17 +31,10 @@ fn check_in_with_the_optional_question() {
     assert!(page.body.contains(r#"<script src="/assets/idle.js" defer></script>"#));
     assert!(k.get("/assets/idle.js").body.contains("window.location.href = '/'"));
     // The form carries the check-in's receipt: only this visitor can answer for it.
-    let receipt = page
-        .body
-        .split(r#"name="kvitto" value=""#)
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap();
+    let receipt = common::field_value(&page.body, "kvitto");
     let r = k.post_form(
         thanks.split('?').next().unwrap(),
-        &[("kvitto", receipt), ("forsta", "ja")],
+        &[("kvitto", &receipt), ("forsta", "ja")],
     );
     assert_eq!((r.status, r.header("location")), (303, Some("/valkommen")));
     let conn = rusqlite::Connection::open(&k.db).unwrap();

@@ -240,3 +240,14 @@ pub fn copy_site(dir: &Path) -> PathBuf {
     copy(&site(), &to);
     to
 }
+
+/// The value of the field `name` in a page's form (`name="…" value="…"`, as the templates write
+/// hidden fields), failing the test when the page has none.
+pub fn field_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = page
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no field {name} in the page:\n{page}"))
+        + marker.len();
+    page[at..].split('"').next().unwrap().to_string()
+}

@@ -66,12 +66,7 @@ impl StaffClient<'_> {
     pub fn csrf(&self, path: &str) -> String {
         let page = self.get(path);
         assert_eq!(page.status, 200, "{}", page.body);
-        let at = page
-            .body
-            .find("name=\"csrf\" value=\"")
-            .expect("a form with a CSRF token")
-            + "name=\"csrf\" value=\"".len();
-        page.body[at..].split('"').next().unwrap().to_string()
+        super::field_value(&page.body, "csrf")
     }
 }
 
