@@ -57,6 +57,7 @@ pub fn render(markdown: &str, trust: Trust) -> Rendered {
         })
         .collect();
     let headings = anchor_headings(&mut events);
+    let events = label_task_items(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     if trust == Trust::Resident {
@@ -69,6 +70,38 @@ pub fn render(markdown: &str, trust: Trust) -> Rendered {
             .to_string();
     }
     Rendered { html: out, headings }
+}
+
+/// A task list item's checkbox (`- [x] Gratis`) inside a `<label>` with the item's own text, so
+/// that it has a name for screen readers (WCAG 4.1.2; axe's `label` rule) in any language. The
+/// label closes where the item's first line of text ends: before its paragraph, the item or a
+/// list inside it ends, since a label may only hold text and inline elements.
+fn label_task_items(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len() + 4);
+    let mut open = false;
+    for event in events {
+        match event {
+            Event::TaskListMarker(checked) => {
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    r#"<label class="task"><input type="checkbox" disabled=""{}> "#,
+                    if checked { r#" checked="""# } else { "" }
+                ))));
+                open = true;
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item)
+            | Event::Start(Tag::List(_))
+            | Event::SoftBreak
+            | Event::HardBreak
+                if open =>
+            {
+                out.push(Event::InlineHtml(CowStr::from("</label>")));
+                open = false;
+                out.push(event);
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Gives every heading an `id` (kept when the author wrote `{#id}`), unique within the document.
@@ -117,6 +150,31 @@ fn heading_level(level: HeadingLevel) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_list_checkbox_is_named_by_its_item() {
+        let html = render("- [x] Gratis\n- [ ] Anmälan *behövs*\n  - [x] inuti\n", Trust::Editor).html;
+        assert!(
+            html.contains(
+                r#"<li><label class="task"><input type="checkbox" disabled="" checked=""> Gratis</label></li>"#
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<label class="task"><input type="checkbox" disabled=""> Anmälan <em>behövs</em></label>"#),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("<label").count(),
+            html.matches("</label>").count(),
+            "{html}"
+        );
+        let loose = render("- [x] Ett\n\n- [ ] Två\n", Trust::Editor).html;
+        assert!(
+            loose.contains(r#"<p><label class="task"><input type="checkbox" disabled="" checked=""> Ett</label></p>"#),
+            "{loose}"
+        );
+    }
 
     #[test]
     fn headings_get_unique_swedish_anchors() {
