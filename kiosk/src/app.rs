@@ -73,6 +73,14 @@ impl App {
     /// Loads everything the daemon needs besides the database: the site's activities and words,
     /// the templates, the survey's items, and a fresh random key.
     pub fn new(config: Config, db: Db) -> anyhow::Result<Shared> {
+        if let Some(site) = content_folder_mistaken(&config.content) {
+            anyhow::bail!(
+                "{} is the site's content/ folder; give the site's own folder instead, the one with site.toml: --content {} (or content = \"{}\" in kiosk.toml)",
+                config.content.display(),
+                site.display(),
+                site.display()
+            );
+        }
         let catalog = Catalog::new(&config.content);
         // Only the theme's words, not its templates: the kiosk renders none of the website's pages.
         let site_words = omtanke::render::templates::Words::load(&config.content)?;
@@ -93,5 +101,39 @@ impl App {
             secret,
             survey,
         }))
+    }
+}
+
+/// The site folder, when `content` is its `content/` folder instead (a site.toml beside it, none
+/// in it): the kiosk would otherwise run with an empty programme. A folder that does not exist
+/// yet is fine: on the Pi the site is cloned after the first start.
+fn content_folder_mistaken(content: &std::path::Path) -> Option<std::path::PathBuf> {
+    let parent = content
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    (content.is_dir() && !content.join("site.toml").exists() && parent.join("site.toml").is_file())
+        .then(|| parent.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_content_folder_is_not_the_site_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content")).unwrap();
+        std::fs::write(dir.path().join("site.toml"), "title = \"T\"\n").unwrap();
+        assert_eq!(
+            content_folder_mistaken(&dir.path().join("content")),
+            Some(dir.path().to_path_buf())
+        );
+        assert_eq!(content_folder_mistaken(dir.path()), None, "the site folder itself");
+        assert_eq!(
+            content_folder_mistaken(&dir.path().join("inte-klonad-an")),
+            None,
+            "not there yet"
+        );
     }
 }
