@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 /// The address counted for a sender: an IPv6 address by its /64, the network one household or
 /// phone gets, since it can change the rest of its address at will.
 pub fn network(addr: IpAddr) -> IpAddr {
-    match addr {
+    // An IPv4 client of a daemon listening on IPv6 arrives as ::ffff:a.b.c.d: its own network.
+    match addr.to_canonical() {
         IpAddr::V6(v6) => {
             let s = v6.segments();
             IpAddr::V6(std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0))
@@ -79,17 +80,22 @@ impl Limiter {
     }
 
     /// Whether `addr` is still under its limit, without counting anything.
-    pub fn under(&self, addr: IpAddr, now: Instant) -> bool {
+    #[cfg(test)]
+    fn under(&self, addr: IpAddr, now: Instant) -> bool {
         self.with(addr, now, |times, all, limiter| {
             all.len() < limiter.all && times.len() < limiter.per_network
         })
     }
 
-    /// Counts one event of `addr` (a wrong code, say), whatever the limit.
-    pub fn count(&self, addr: IpAddr, now: Instant) {
-        self.with(addr, now, |times, all, _| {
-            times.push(now);
-            all.push_back(now);
+    /// Takes back one event of `addr` counted at `at` (a code that turned out right).
+    pub fn refund(&self, addr: IpAddr, at: Instant) {
+        self.with(addr, at, |times, all, _| {
+            if let Some(i) = times.iter().rposition(|t| *t == at) {
+                times.remove(i);
+                if let Some(j) = all.iter().rposition(|t| *t == at) {
+                    all.remove(j);
+                }
+            }
         });
     }
 
@@ -151,14 +157,14 @@ mod tests {
     }
 
     #[test]
-    fn counting_without_asking_fills_the_limit() {
+    fn a_refund_gives_one_event_back() {
         let l = Limiter::new(2, 100, HOUR);
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let t0 = Instant::now();
-        assert!(l.under(a, t0));
-        l.count(a, t0);
-        assert!(l.under(a, t0), "asking counts nothing");
-        l.count(a, t0);
+        assert!(l.allow(a, t0) && l.allow(a, t0));
         assert!(!l.under(a, t0));
+        l.refund(a, t0);
+        assert!(l.under(a, t0));
+        assert!(l.allow(a, t0) && !l.allow(a, t0));
     }
 }

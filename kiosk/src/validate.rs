@@ -16,12 +16,14 @@ fn invisible(c: char) -> bool {
         | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
-/// A name as it is compared and stored: compatibility forms folded (NFKC: full-width letters,
-/// ligatures), invisible characters removed, spaces trimmed.
+/// A name as it is compared and stored: invisible characters removed, then compatibility forms
+/// folded (NFKC: full-width letters, ligatures, a letter and its accent written apart), spaces
+/// trimmed. In that order, so that an invisible character between a letter and its accent does
+/// not keep them apart.
 pub fn clean_name(input: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let folded: String = input.nfkc().filter(|c| !invisible(*c)).collect();
-    folded.trim().to_string()
+    let visible: String = input.chars().filter(|c| !invisible(*c)).collect();
+    visible.nfkc().collect::<String>().trim().to_string()
 }
 
 /// A first name or nickname: 1–40 characters, letters and a few marks, no full names needed.
@@ -110,6 +112,11 @@ mod tests {
             assert_eq!(name(twin).unwrap(), "Anna", "{twin:?}");
         }
         assert_eq!(name("Åsa-Märta").unwrap(), "Åsa-Märta");
+        assert_eq!(
+            name("A\u{200b}\u{030a}sa").unwrap(),
+            "Åsa",
+            "an accent split off by an invisible character"
+        );
         assert!(name("\u{200b}").is_err(), "nothing visible is no name");
         assert!(name("").is_err());
         assert!(name(&"x".repeat(41)).is_err());

@@ -159,8 +159,12 @@ fn memory_stays_bounded_during_a_burst_of_a_hundred_logins() {
 #[test]
 fn strangers_cannot_lock_staff_out() {
     let dir = tempfile::tempdir().unwrap();
-    // The default allow-list: this machine (the café's own screen) is never locked out.
-    let k = Kiosk::start_configured(dir.path(), &common::site(), "trusted_proxies = [\"127.0.0.1/32\"]\n");
+    // Behind a proxy on this machine; staff work from the café's network.
+    let k = Kiosk::start_configured(
+        dir.path(),
+        &common::site(),
+        "trusted_proxies = [\"127.0.0.1/32\"]\nstaff_networks = [\"198.51.100.0/24\"]\n",
+    );
     set_password(&k, PASSWORD);
     // Twenty networks, five wrong passwords each: more than any global cap of the past.
     for n in 0..20 {
@@ -170,12 +174,14 @@ fn strangers_cannot_lock_staff_out() {
         }
     }
     assert_eq!(login_from(&k, "gissning", Some("192.0.2.3")).status, 429);
-    // Staff at the café still get in, with the right password, through the same proxy.
-    let ok = login_from(&k, PASSWORD, None);
+    // Staff on the café's network still get in, with the right password, through the same proxy.
+    let ok = login_from(&k, PASSWORD, Some("198.51.100.20"));
     assert_eq!(ok.status, 303, "{}", ok.body);
     // And their success does not wipe the strangers' record.
     assert_eq!(login_from(&k, "gissning", Some("192.0.2.3")).status, 429);
     assert_eq!(login_from(&k, PASSWORD, Some("192.0.2.3")).status, 429);
+    // A request through the proxy that does not say whose it is counts as nobody's staff.
+    assert_eq!(login_from(&k, PASSWORD, Some("inte-en-adress")).status, 429);
 }
 
 // 3. -------------------------------------------------------------------------------------------
@@ -209,6 +215,27 @@ fn cancel_codes_are_long_grouped_and_forgiving() {
     let r = k.post_form("/avboka", &[("kod", &typed)]);
     assert_eq!(r.status, 200, "{}", r.body);
     assert!(r.body.contains("Du har avbokat"), "{}", r.body);
+}
+
+#[test]
+fn looking_codes_up_counts_as_guessing() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(dir.path());
+    let code = book(&k, "Erik");
+    // The right code is given back: looking one's own booking up costs nothing.
+    for _ in 0..25 {
+        assert_eq!(k.get(&format!("/bokad/{code}")).status, 200);
+    }
+    let misses: Vec<u16> = (0..21)
+        .map(|i| k.get(&format!("/bokad/AAAA-AAAA-AA{i:02}")).status)
+        .collect();
+    assert!(misses[..20].iter().all(|s| *s == 409), "{misses:?}");
+    assert_eq!(misses[20], 429, "{misses:?}");
+    assert_eq!(
+        k.get(&format!("/bokad/{code}")).status,
+        429,
+        "limited, the right code too"
+    );
 }
 
 #[test]

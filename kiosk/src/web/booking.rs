@@ -69,20 +69,53 @@ pub enum Cancelled {
 
 /// Cancels by a code typed at the screen or sent to the API, counting wrong codes per network.
 pub async fn cancel_by_code(app: &Shared, visitor: Option<IpAddr>, code: String) -> Cancelled {
-    let now = Instant::now();
-    if visitor.is_some_and(|v| !app.code_limiter.under(v, now)) {
-        tracing::warn!("cancel refused: too many wrong codes from one network");
-        return Cancelled::TooManyWrong;
-    }
     let db_app = app.clone();
-    match tokio::task::spawn_blocking(move || db_app.db.cancel(&code)).await {
-        Ok(Ok(true)) => Cancelled::Yes,
-        Ok(Ok(false)) => {
-            if let Some(v) = visitor {
-                app.code_limiter.count(v, now);
-            }
-            Cancelled::NoSuchCode
-        }
-        _ => Cancelled::Failed,
+    let tried = try_code(app, visitor, move || {
+        db_app.db.cancel(&code).map(|found| found.then_some(()))
+    })
+    .await;
+    match tried {
+        Tried::Found(()) => Cancelled::Yes,
+        Tried::Missing => Cancelled::NoSuchCode,
+        Tried::Limited => Cancelled::TooManyWrong,
+        Tried::Failed => Cancelled::Failed,
+    }
+}
+
+/// What trying a code came to.
+pub enum Tried<T> {
+    /// The code is a booking's.
+    Found(T),
+    /// No booking has it.
+    Missing,
+    /// This network typed too many wrong codes lately; the code was not tried.
+    Limited,
+    /// The database failed.
+    Failed,
+}
+
+/// Tries a typed code with `lookup`, counting it against `visitor`'s network first: requests
+/// sent together are then all counted before any is tried. A right code is given back, so only
+/// wrong ones use up the allowance.
+pub async fn try_code<T: Send + 'static>(
+    app: &Shared,
+    visitor: Option<IpAddr>,
+    lookup: impl FnOnce() -> crate::db::DbResult<Option<T>> + Send + 'static,
+) -> Tried<T> {
+    let now = Instant::now();
+    if visitor.is_some_and(|v| !app.code_limiter.allow(v, now)) {
+        tracing::warn!("code refused: too many wrong codes from one network");
+        return Tried::Limited;
+    }
+    let found = tokio::task::spawn_blocking(lookup).await;
+    if !matches!(found, Ok(Ok(None)))
+        && let Some(v) = visitor
+    {
+        app.code_limiter.refund(v, now);
+    }
+    match found {
+        Ok(Ok(Some(t))) => Tried::Found(t),
+        Ok(Ok(None)) => Tried::Missing,
+        _ => Tried::Failed,
     }
 }

@@ -19,41 +19,55 @@ pub fn peer() -> impl Filter<Extract = (Option<SocketAddr>,), Error = Infallible
     warp::ext::optional::<Peer>().map(|p: Option<Peer>| p.map(|p| p.0))
 }
 
-/// The visitor's address (see [`client`]), with the daemon's trusted proxies.
+/// Where the visitors whose address cannot be known are counted, all together: they share
+/// one allowance rather than having none.
+pub const UNKNOWN: IpAddr = IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED);
+
+/// The visitor's address (see [`client`]) with the daemon's trusted proxies, or [`UNKNOWN`].
 pub fn visitor(app: super::Shared) -> impl Filter<Extract = (Option<IpAddr>,), Error = Infallible> + Clone {
     peer()
         .and(warp::header::headers_cloned())
         .and(super::with_app(app))
         .map(|remote: Option<SocketAddr>, headers: HeaderMap, app: super::Shared| {
-            client(remote, &headers, &app.config.proxies())
+            Some(client(remote, &headers, &app.config.proxies()).unwrap_or(UNKNOWN))
         })
 }
 
 /// The visitor's address, as far as it can be known: the connection's, or, for a connection
 /// from a trusted proxy, the right-most `X-Forwarded-For` entry that no trusted proxy added.
-/// Every header line counts (a proxy may append its own line after the client's), and an
-/// entry that is not an address ends the walk there, at the proxy that passed it on.
+/// Every header line counts (a proxy may append its own line after the client's), each entry is
+/// read on its own (a line with bytes that are not text still has the proxy's entry at its
+/// end), and a port after an address is ignored. When the walk cannot get past the proxies (no
+/// header, or an entry that is not an address), the visitor is unknown (`None`), never the
+/// proxy itself: the proxy's own address may be one staff log in from.
 pub fn client(remote: Option<SocketAddr>, headers: &HeaderMap, proxies: &[IpNet]) -> Option<IpAddr> {
-    let mut addr = remote.map(|r| r.ip())?;
+    let peer = remote.map(|r| r.ip().to_canonical())?;
     let trusted = |a: &IpAddr| proxies.iter().any(|n| n.contains(a));
-    if !trusted(&addr) {
-        return Some(addr);
+    if !trusted(&peer) {
+        return Some(peer);
     }
-    let entries: Vec<&str> = headers
+    let lines: Vec<&[u8]> = headers
         .get_all("x-forwarded-for")
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
+        .map(|v| v.as_bytes())
         .collect();
-    for entry in entries.iter().rev() {
-        let Ok(next) = entry.parse::<IpAddr>() else { break };
-        addr = next;
+    for entry in lines.iter().rev().flat_map(|line| line.rsplit(|b| *b == b',')) {
+        let addr = std::str::from_utf8(entry).ok().and_then(|e| address(e.trim()))?;
         if !trusted(&addr) {
-            break;
+            return Some(addr);
         }
     }
-    Some(addr)
+    None
+}
+
+/// An address as proxies write it: `192.0.2.7`, `192.0.2.7:4711`, `2001:db8::1` or
+/// `[2001:db8::1]:443`; IPv4-mapped IPv6 addresses as the IPv4 address they are.
+fn address(entry: &str) -> Option<IpAddr> {
+    let ip = entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|s| s.ip()))?;
+    Some(ip.to_canonical())
 }
 
 #[cfg(test)]
@@ -86,14 +100,37 @@ mod tests {
         let remote = Some(SocketAddr::from(([127, 0, 0, 1], 4000)));
         let proxies = nets(&["127.0.0.1/32", "10.0.0.0/8"]);
         assert_eq!(client(remote, &h, &proxies), Some("198.51.100.7".parse().unwrap()));
-        // Garbage stops the walk at the proxy that passed it on.
+        // Garbage the client wrote does not hide the entry the proxy added after it…
         let mut bad = HeaderMap::new();
-        bad.insert("x-forwarded-for", "203.0.113.9, inte-en-adress".parse().unwrap());
-        assert_eq!(client(remote, &bad, &proxies), Some("127.0.0.1".parse().unwrap()));
-        // No header: the proxy itself.
+        bad.insert(
+            "x-forwarded-for",
+            warp::http::HeaderValue::from_bytes(b"\xff\xfe, 198.51.100.8").unwrap(),
+        );
+        assert_eq!(client(remote, &bad, &proxies), Some("198.51.100.8".parse().unwrap()));
+        // …and when nothing past the proxies is an address, the visitor is unknown, not the proxy.
+        let mut only_bad = HeaderMap::new();
+        only_bad.insert("x-forwarded-for", "inte-en-adress".parse().unwrap());
+        assert_eq!(client(remote, &only_bad, &proxies), None);
+        assert_eq!(client(remote, &HeaderMap::new(), &proxies), None);
+    }
+
+    #[test]
+    fn ports_and_mapped_addresses_are_read_as_the_address() {
+        let remote = Some(SocketAddr::from(([127, 0, 0, 1], 4000)));
+        let proxies = nets(&["127.0.0.1/32"]);
+        for (sent, seen) in [
+            ("192.0.2.7:4711", "192.0.2.7"),
+            ("[2001:db8::1]:443", "2001:db8::1"),
+            ("::ffff:192.0.2.9", "192.0.2.9"),
+        ] {
+            let mut h = HeaderMap::new();
+            h.insert("x-forwarded-for", sent.parse().unwrap());
+            assert_eq!(client(remote, &h, &proxies), Some(seen.parse().unwrap()), "{sent}");
+        }
+        let mapped = Some("[::ffff:192.0.2.1]:5000".parse::<SocketAddr>().unwrap());
         assert_eq!(
-            client(remote, &HeaderMap::new(), &proxies),
-            Some("127.0.0.1".parse().unwrap())
+            client(mapped, &HeaderMap::new(), &[]),
+            Some("192.0.2.1".parse().unwrap())
         );
     }
 

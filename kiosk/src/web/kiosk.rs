@@ -9,7 +9,7 @@ use tera::Context;
 use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
-use super::booking::{Cancelled, TOO_MANY_WRONG, book_session, cancel_by_code};
+use super::booking::{Cancelled, TOO_MANY_WRONG, Tried, book_session, cancel_by_code, try_code};
 use super::screen::{page, see_other};
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::{BookOutcome, display_code, normalize_code};
@@ -156,11 +156,21 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
     );
     let booked = warp::path!("bokad" / String)
         .and(warp::get())
+        .and(super::client::visitor(app.clone()))
         .and(with_app(app.clone()))
-        .map(|code: String, app: Shared| {
-            let found = app.db.booking_by_code(&code).ok().flatten();
-            let Some((session, status)) = found else {
-                return error_page(&app, "Det finns ingen bokning med den koden.");
+        .then(|code: String, visitor: Option<IpAddr>, app: Shared| async move {
+            // Looking codes up is guessing them too: counted like cancelling.
+            let db_app = app.clone();
+            let typed = code.clone();
+            let found = try_code(&app, visitor, move || db_app.db.booking_by_code(&typed)).await;
+            let (session, status) = match found {
+                Tried::Found(found) => found,
+                Tried::Limited => {
+                    let mut reply = error_page(&app, TOO_MANY_WRONG);
+                    *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                    return reply;
+                }
+                Tried::Missing | Tried::Failed => return error_page(&app, "Det finns ingen bokning med den koden."),
             };
             let mut ctx = Context::new();
             ctx.insert("code", &display_code(&normalize_code(&code)));

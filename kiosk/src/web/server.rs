@@ -111,7 +111,7 @@ pub async fn serve(app: Shared, listener: TcpListener, shutdown: impl Future<Out
             },
             () = &mut shutdown => break,
         };
-        let Some(held) = limits.admit(&counts, peer.ip()) else {
+        let Some(held) = limits.admit(&counts, peer.ip().to_canonical()) else {
             tracing::debug!(%peer, "connection refused: too many open");
             drop(stream);
             continue;

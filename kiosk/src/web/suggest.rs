@@ -288,8 +288,8 @@ async fn web_post(
     if !errors.is_empty() {
         return Ok(web_page(&app, &values, lang, &errors, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let allowed = client::client(remote, &headers, &app.config.proxies())
-        .is_none_or(|addr| app.inbox_limiter.allow(addr, Instant::now()));
+    let addr = client::client(remote, &headers, &app.config.proxies()).unwrap_or(client::UNKNOWN);
+    let allowed = app.inbox_limiter.allow(addr, Instant::now());
     if !allowed {
         tracing::warn!("suggestions refused: too many in the last hour");
         let errors = [FieldError {
