@@ -16,6 +16,10 @@ use crate::survey::Items;
 use crate::survey_forms::Survey;
 use crate::templates::Templates;
 
+/// How long an answer of the database's integrity check stands: a little under the
+/// watchdog's ping interval (15 s), so that every ping still asks the database afresh.
+const HEALTH_FOR: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Everything a request can reach.
 pub struct App {
     /// The database.
@@ -38,6 +42,8 @@ pub struct App {
     pub secret: [u8; 32],
     /// The pool of staff password checks.
     pub login_pool: login::Pool,
+    /// The last answer of the database's integrity check, and when it was asked.
+    pub health: std::sync::Mutex<Option<(std::time::Instant, bool)>>,
     /// The optional survey: its items, and the forms handed out and not yet finished.
     pub survey: Survey,
 }
@@ -70,6 +76,24 @@ impl App {
 pub type Shared = Arc<App>;
 
 impl App {
+    /// Whether the database answers its integrity check (`PRAGMA quick_check`), for `/health`
+    /// and the watchdog. The check reads the whole file while holding the connection, so it
+    /// runs off the async threads, at most once per [`HEALTH_FOR`]; callers in between get the
+    /// last answer, and a flood of health checks cannot stall the daemon.
+    pub async fn database_answers(self: &Arc<Self>) -> bool {
+        let now = std::time::Instant::now();
+        let cached = *self.health.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, ok)) = cached.filter(|(at, _)| now.duration_since(*at) < HEALTH_FOR) {
+            return ok;
+        }
+        let app = self.clone();
+        let ok = tokio::task::spawn_blocking(move || app.db.quick_check().is_ok_and(|r| r == "ok"))
+            .await
+            .unwrap_or(false);
+        *self.health.lock().unwrap_or_else(|e| e.into_inner()) = Some((now, ok));
+        ok
+    }
+
     /// Loads everything the daemon needs besides the database: the site's activities and words,
     /// the templates, the survey's items, and a fresh random key.
     pub fn new(config: Config, db: Db) -> anyhow::Result<Shared> {
@@ -99,6 +123,7 @@ impl App {
             code_limiter: Limiter::wrong_codes(),
             login_pool: login::Pool::default(),
             secret,
+            health: std::sync::Mutex::default(),
             survey,
         }))
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::MutexGuard;
 use std::time::Duration;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, ErrorCode, params};
 
 use super::{Db, DbResult};
@@ -56,6 +56,7 @@ pub fn open(path: &Path, main: &Connection) -> DbResult<Connection> {
             insert(&tx, month, answers, random_id)?;
         }
         tx.commit()?;
+        conn.execute_batch("VACUUM")?;
         main.execute("DELETE FROM survey_responses", [])?;
         // Rewrites the main file without the freed pages that still held the answers.
         // (in WAL mode the rewrite reaches the file at the checkpoint, which empties the log).
@@ -77,7 +78,9 @@ impl Db {
     pub fn store_survey_response(&self, local_date: NaiveDate, answers: &Answers) -> DbResult<()> {
         let month = local_date.format("%Y-%m").to_string();
         let json = serde_json::to_string(answers).expect("a map of strings to answers always serialises");
-        insert(&self.survey_conn(), &month, &json, random_id)
+        let conn = self.survey_conn();
+        insert(&conn, &month, &json, random_id)?;
+        hide_order(&conn, local_date)
     }
 
     /// Every stored response, by month (`2026-11`), oldest month first. A row that cannot be
@@ -97,6 +100,31 @@ impl Db {
         }
         Ok(by_month)
     }
+}
+
+/// Rewrites the survey's file after a write, so that nothing in it tells the order in which
+/// answers came: SQLite places a new row at the end of a page's free space, so within a page
+/// the rows would keep their order of arrival; `VACUUM` writes them again in the order of their
+/// random ids. The file's modification time, which would say when the last answer came, is set
+/// to the start of the answer's month.
+fn hide_order(conn: &Connection, local_date: NaiveDate) -> DbResult<()> {
+    conn.execute_batch("VACUUM")?;
+    if let Some(path) = conn.path().filter(|p| !p.is_empty()) {
+        let month_start = local_date
+            .with_day(1)
+            .unwrap_or(local_date)
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc();
+        let at = std::time::UNIX_EPOCH + Duration::from_secs(month_start.timestamp().max(0) as u64);
+        if let Err(e) = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(at))
+        {
+            tracing::warn!(error = %e, "could not reset the survey file's time");
+        }
+    }
+    Ok(())
 }
 
 /// A positive id from the operating system's random source.
@@ -142,6 +170,13 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let a = answers(&[("emptiness", Answer::MoreOrLess), ("rely", Answer::No)]);
         db.store_survey_response(day, &a).unwrap();
+        let file = path_beside(&dir.path().join("k.db"));
+        let modified: chrono::DateTime<chrono::Utc> = std::fs::metadata(&file).unwrap().modified().unwrap().into();
+        assert_eq!(
+            modified.to_rfc3339(),
+            "2026-11-01T00:00:00+00:00",
+            "the file says only the month"
+        );
         db.store_survey_response(day.succ_opt().unwrap(), &answers(&[("miss", Answer::Yes)]))
             .unwrap();
         let (id, month, json): (i64, String, String) = db

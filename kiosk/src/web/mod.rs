@@ -36,8 +36,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
     let health = warp::path!("health")
         .and(warp::get())
         .and(with_app(app.clone()))
-        .map(|app: Shared| {
-            let ok = app.db.quick_check().is_ok_and(|r| r == "ok");
+        .then(|app: Shared| async move {
+            let ok = app.database_answers().await;
             let status = if ok {
                 StatusCode::OK
             } else {
