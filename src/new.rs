@@ -72,17 +72,14 @@ pub struct Created {
     pub note: Option<String>,
 }
 
-/// Pages the site builds itself, which a page file cannot replace.
-const BUILT_IN: &[&str] = &[
-    "aktiviteter",
-    "platser",
-    "anslagstavla",
-    "kalender",
-    "sok",
-    "program",
-    "api",
-    "en",
-];
+/// Addresses the site builds itself besides the built-in sections
+/// ([`crate::content::BUILT_IN_SECTIONS`]), which a page file cannot replace.
+const BUILT_IN: &[&str] = &["sok", "program", "api", "en"];
+
+/// Whether a page named `name` would take an address the site builds itself.
+fn built_in(name: &str) -> bool {
+    BUILT_IN.contains(&name) || crate::content::BUILT_IN_SECTIONS.contains(&format!("/{name}/").as_str())
+}
 
 /// Activity ids taken by the filter pages under `/aktiviteter/`.
 const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"];
@@ -184,7 +181,7 @@ fn check_name(kind: Kind, name: &str) -> Result<(), NewError> {
             why: format!("cannot be used: /aktiviteter/{name}/ lists activities"),
         });
     }
-    if kind == Kind::Page && (segments.last() == Some(&"index") || BUILT_IN.contains(&name)) {
+    if kind == Kind::Page && (segments.last() == Some(&"index") || built_in(name)) {
         return Err(NewError::BadName {
             name: name.to_string(),
             suggestion: None,
@@ -275,6 +272,16 @@ mod tests {
         assert!(check_name(Kind::Page, "").is_err());
         assert!(check_name(Kind::Page, "stod/index").is_err());
         assert!(check_name(Kind::Page, "kalender").is_err());
+        // Every built-in section, the statistics and the pot too.
+        for name in [
+            "statistik",
+            "utvardering",
+            "anslagstavla/invanarpott",
+            "sok",
+            "aktiviteter",
+        ] {
+            assert!(check_name(Kind::Page, name).is_err(), "{name}");
+        }
         assert_eq!(title("stod/ny-sida"), "Ny sida");
     }
 }

@@ -14,7 +14,8 @@
 //!
 //! Links are checked in the Markdown of pages, bulletin-board posts and activity descriptions,
 //! against the files the build would write ([`crate::build::render`]) and the `id`s in their
-//! HTML. Links in raw HTML and in templates are not checked.
+//! HTML, and so are links and pictures in editors' raw HTML (residents' posts show HTML as text,
+//! so theirs are not). Links in templates are not checked.
 
 mod activities;
 mod dest;
