@@ -36,6 +36,46 @@ pub fn weak_password(password: &str) -> Option<String> {
     None
 }
 
+/// The cookie that marks a browser where staff have logged in before ("known device", OWASP):
+/// such a browser is not refused when strangers have used up the allowance of wrong passwords
+/// for everyone (see [`crate::login`]).
+pub const DEVICE_COOKIE: &str = "omtanke_enhet";
+
+/// How long a browser stays known, in seconds: a year.
+const DEVICE_SECONDS: i64 = 365 * 24 * 3600;
+
+/// A new known-device token under `key` (from [`crate::db::Db::device_key`]): a random nonce and
+/// its HMAC. Nothing is stored; a new staff password gives a new key, which forgets every device.
+pub fn device_token(key: &[u8; 32]) -> String {
+    let nonce = crate::db::random_code(22, b"abcdefghijklmnopqrstuvwxyz0123456789");
+    format!("{nonce}.{}", device_mac(key, &nonce))
+}
+
+/// Whether `token` is a known-device token under `key`.
+pub fn device_known(key: &[u8; 32], token: &str) -> bool {
+    token
+        .split_once('.')
+        .is_some_and(|(nonce, mac)| constant_time_eq(device_mac(key, nonce).as_bytes(), mac.as_bytes()))
+}
+
+fn device_mac(key: &[u8; 32], nonce: &str) -> String {
+    use hmac::{KeyInit, Mac};
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("any key length");
+    mac.update(nonce.as_bytes());
+    mac.finalize().into_bytes()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The `Set-Cookie` value that marks this browser as known, for the login page only.
+pub fn device_cookie(token: &str, secure: bool) -> String {
+    format!(
+        "{DEVICE_COOKIE}={token}; Path=/admin; HttpOnly; SameSite=Strict; Max-Age={DEVICE_SECONDS}{}",
+        if secure { "; Secure" } else { "" }
+    )
+}
+
 /// The `Set-Cookie` value that starts a session. `secure` (a daemon reached over the internet,
 /// through https) keeps the browser from ever sending it unencrypted.
 pub fn session_cookie(token: &str, secure: bool) -> String {
@@ -54,6 +94,17 @@ pub fn clear_cookie() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_device_token_holds_only_under_its_key() {
+        let (key, other) = ([7u8; 32], [8u8; 32]);
+        let token = device_token(&key);
+        assert!(device_known(&key, &token));
+        assert!(!device_known(&other, &token), "a new password forgets the device");
+        assert!(!device_known(&key, "abc.def"));
+        assert!(!device_known(&key, ""));
+        assert_ne!(device_token(&key), token, "each browser its own");
+    }
 
     #[test]
     fn weak_passwords_are_named() {

@@ -10,6 +10,9 @@
 //!   refused because of others' failures, and after their own failures still get one try per
 //!   [`FLOOR`]: strangers cannot lock staff out, and a prankster at the screen only slows
 //!   staff down;
+//! - a browser where staff logged in before carries a signed "known device" cookie (OWASP's
+//!   device cookies) and is not refused by the limit for all together, only by its network's:
+//!   strangers cannot keep staff at home out either;
 //! - at most [`POOL`] passwords are checked at once; argon2 takes ~19 MiB each, so memory stays
 //!   bounded however many attempts arrive.
 
@@ -42,9 +45,9 @@ pub enum Refusal {
 }
 
 /// Whether an attempt may be tried, given this network's failures within [`WINDOW`], all
-/// failures within [`GLOBAL_WINDOW`], this network's last failure, and whether it is a staff
-/// network.
-pub fn decide(here: i64, all: i64, last_here: Option<i64>, staff: bool, now: i64) -> Result<(), Refusal> {
+/// failures within [`GLOBAL_WINDOW`], this network's last failure, whether it is a staff
+/// network, and whether the browser is a known device.
+pub fn decide(here: i64, all: i64, last_here: Option<i64>, staff: bool, known: bool, now: i64) -> Result<(), Refusal> {
     if staff {
         let since_last = last_here.map_or(i64::MAX, |t| now - t);
         return if here < PER_NETWORK || since_last >= FLOOR {
@@ -56,7 +59,7 @@ pub fn decide(here: i64, all: i64, last_here: Option<i64>, staff: bool, now: i64
     if here >= PER_NETWORK {
         return Err(Refusal::Network(WINDOW / 60));
     }
-    if all >= GLOBAL {
+    if all >= GLOBAL && !known {
         return Err(Refusal::Everyone(GLOBAL_WINDOW / 60));
     }
     Ok(())
@@ -84,19 +87,22 @@ mod tests {
 
     #[test]
     fn a_network_gets_five_tries_and_everyone_a_hundred() {
-        assert_eq!(decide(0, 0, None, false, 1000), Ok(()));
-        assert_eq!(decide(4, 99, Some(999), false, 1000), Ok(()));
-        assert_eq!(decide(5, 5, Some(999), false, 1000), Err(Refusal::Network(15)));
-        assert_eq!(decide(0, 100, None, false, 1000), Err(Refusal::Everyone(60)));
+        assert_eq!(decide(0, 0, None, false, false, 1000), Ok(()));
+        assert_eq!(decide(4, 99, Some(999), false, false, 1000), Ok(()));
+        assert_eq!(decide(5, 5, Some(999), false, false, 1000), Err(Refusal::Network(15)));
+        assert_eq!(decide(0, 100, None, false, false, 1000), Err(Refusal::Everyone(60)));
+        // A known device is not kept out by strangers, only by its own network's failures.
+        assert_eq!(decide(0, 100, None, false, true, 1000), Ok(()));
+        assert_eq!(decide(5, 100, Some(999), false, true, 1000), Err(Refusal::Network(15)));
     }
 
     #[test]
     fn a_staff_network_is_slowed_never_locked() {
         // Others' failures do not count against the café.
-        assert_eq!(decide(0, 10_000, None, true, 1000), Ok(()));
+        assert_eq!(decide(0, 10_000, None, true, false, 1000), Ok(()));
         // Its own: after five, one try a minute.
-        assert_eq!(decide(5, 5, Some(990), true, 1000), Err(Refusal::Network(1)));
-        assert_eq!(decide(50, 50, Some(1000 - FLOOR), true, 1000), Ok(()));
+        assert_eq!(decide(5, 5, Some(990), true, false, 1000), Err(Refusal::Network(1)));
+        assert_eq!(decide(50, 50, Some(1000 - FLOOR), true, false, 1000), Ok(()));
     }
 
     #[tokio::test]

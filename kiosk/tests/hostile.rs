@@ -184,6 +184,48 @@ fn strangers_cannot_lock_staff_out() {
     assert_eq!(login_from(&k, PASSWORD, Some("inte-en-adress")).status, 429);
 }
 
+#[test]
+fn a_browser_where_staff_logged_in_before_is_not_kept_out_by_strangers() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = Kiosk::start_configured(dir.path(), &common::site(), BEHIND_PROXY);
+    set_password(&k, PASSWORD);
+    // Staff log in once, at home.
+    let first = login_from(&k, PASSWORD, Some("203.0.113.77"));
+    assert_eq!(first.status, 303, "{}", first.body);
+    let device = first
+        .headers
+        .iter()
+        .filter(|(name, _)| name == "set-cookie")
+        .find_map(|(_, v)| v.strip_prefix("omtanke_enhet="))
+        .map(|v| format!("omtanke_enhet={}", v.split(';').next().unwrap()))
+        .expect("a known-device cookie");
+    // Strangers use up the allowance for everyone.
+    for n in 0..20 {
+        for _ in 0..5 {
+            login_from(&k, "gissning", Some(&format!("192.0.2.{n}")));
+        }
+    }
+    let body = form_body(&[("losenord", PASSWORD)]);
+    let from = |forwarded: &str, cookie: Option<&str>| {
+        let mut h = vec![
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("x-forwarded-for", forwarded),
+        ];
+        if let Some(c) = cookie {
+            h.push(("cookie", c));
+        }
+        k.request("POST", "/admin/login", &h, body.as_bytes()).status
+    };
+    // From another network (a phone), the known browser still gets in; a new one does not.
+    assert_eq!(from("198.51.100.9", Some(&device)), 303);
+    assert_eq!(from("198.51.100.10", None), 429);
+    assert_eq!(
+        from("198.51.100.11", Some("omtanke_enhet=abc.def")),
+        429,
+        "a forged cookie"
+    );
+}
+
 // 3. -------------------------------------------------------------------------------------------
 
 fn book(k: &Kiosk, name: &str) -> String {

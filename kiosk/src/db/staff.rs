@@ -47,6 +47,23 @@ impl Db {
         Ok(())
     }
 
+    /// The key of known-device tokens: derived from the stored password hash, so that setting a
+    /// new password forgets every known device. None before a password is set.
+    pub fn device_key(&self) -> DbResult<Option<[u8; 32]>> {
+        use sha2::{Digest, Sha256};
+        let hash: Option<String> = self
+            .conn()
+            .query_row("SELECT password_hash FROM staff WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(hash.map(|h| {
+            Sha256::new()
+                .chain_update(b"omtanke known device\0")
+                .chain_update(h)
+                .finalize()
+                .into()
+        }))
+    }
+
     /// Whether a staff password has been set.
     pub fn has_password(&self) -> DbResult<bool> {
         Ok(self

@@ -40,13 +40,19 @@ pub(super) async fn login(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     }
+    // A browser where staff logged in before (its cookie signed with a key from the password).
+    let sent = cookie(&headers, auth::DEVICE_COOKIE).map(str::to_string);
     let (db_app, net) = (app.clone(), network.clone());
     let reserved = blocking(move || {
         let now = auth::now();
+        let known = match (db_app.db.device_key()?, sent) {
+            (Some(key), Some(token)) => auth::device_known(&key, &token),
+            _ => false,
+        };
         db_app
             .db
             .reserve_login(&net, now, limits::WINDOW, limits::GLOBAL_WINDOW, |here, all, last| {
-                limits::decide(here, all, last, staff_network, now)
+                limits::decide(here, all, last, staff_network, known, now)
             })
     })
     .await?;
@@ -81,7 +87,8 @@ pub(super) async fn login(
             return Ok(None);
         }
         db_app.db.release_login(reservation, &network)?;
-        Ok(Some(db_app.db.start_session(auth::now())?))
+        let device = db_app.db.device_key()?.map(|key| auth::device_token(&key));
+        Ok(Some((db_app.db.start_session(auth::now())?, device)))
     })
     .await?;
     Ok(match session {
@@ -94,15 +101,20 @@ pub(super) async fn login(
             );
             login_form(&app, Some(&message), StatusCode::UNAUTHORIZED)
         }
-        Some(session) => {
+        Some((session, device)) => {
             tracing::info!("staff logged in");
             let mut reply = see_other("/admin");
-            reply.headers_mut().append(
-                "set-cookie",
-                auth::session_cookie(&session.token, app.config.inbox_only)
-                    .parse()
-                    .expect("a cookie of letters and digits is a valid header"),
-            );
+            let secure = app.config.inbox_only;
+            let cookies = std::iter::once(auth::session_cookie(&session.token, secure))
+                .chain(device.map(|token| auth::device_cookie(&token, secure)));
+            for cookie in cookies {
+                reply.headers_mut().append(
+                    "set-cookie",
+                    cookie
+                        .parse()
+                        .expect("a cookie of letters, digits and dots is a valid header"),
+                );
+            }
             reply
         }
     })
@@ -117,4 +129,16 @@ pub(super) async fn logout(staff: Staff, form: Form, app: Shared) -> Result<warp
         .headers_mut()
         .append("set-cookie", auth::clear_cookie().parse().expect("a valid header"));
     Ok(reply)
+}
+
+/// The value of the cookie `name` the browser sent, if any.
+fn cookie<'a>(headers: &'a warp::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all("cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
 }
