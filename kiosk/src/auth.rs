@@ -59,10 +59,16 @@ pub fn device_known(key: &[u8; 32], token: &str) -> bool {
 }
 
 fn device_mac(key: &[u8; 32], nonce: &str) -> String {
+    signature(key, nonce.as_bytes(), 16)
+}
+
+/// The first `bytes` bytes of the HMAC-SHA256 of `data` under `key`, in hex: the daemon's
+/// signatures (check-in receipts, known devices).
+pub fn signature(key: &[u8], data: &[u8], bytes: usize) -> String {
     use hmac::{KeyInit, Mac};
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("any key length");
-    mac.update(nonce.as_bytes());
-    mac.finalize().into_bytes()[..16]
+    mac.update(data);
+    mac.finalize().into_bytes()[..bytes]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

@@ -16,11 +16,15 @@ use common::{Kiosk, Reply, form_body};
 const BEHIND_PROXY: &str = "trusted_proxies = [\"127.0.0.1/32\"]\nstaff_networks = []\n";
 
 fn login_from(k: &Kiosk, password: &str, forwarded: Option<&str>) -> Reply {
+    login_with(k, password, forwarded, None)
+}
+
+/// A login as the form sends it, through the proxy (`forwarded`) and with a cookie if given.
+fn login_with(k: &Kiosk, password: &str, forwarded: Option<&str>, cookie: Option<&str>) -> Reply {
     let body = form_body(&[("losenord", password)]);
     let mut headers = vec![("content-type", "application/x-www-form-urlencoded")];
-    if let Some(f) = forwarded {
-        headers.push(("x-forwarded-for", f));
-    }
+    headers.extend(forwarded.map(|f| ("x-forwarded-for", f)));
+    headers.extend(cookie.map(|c| ("cookie", c)));
     k.request("POST", "/admin/login", &headers, body.as_bytes())
 }
 
@@ -205,17 +209,7 @@ fn a_browser_where_staff_logged_in_before_is_not_kept_out_by_strangers() {
             login_from(&k, "gissning", Some(&format!("192.0.2.{n}")));
         }
     }
-    let body = form_body(&[("losenord", PASSWORD)]);
-    let from = |forwarded: &str, cookie: Option<&str>| {
-        let mut h = vec![
-            ("content-type", "application/x-www-form-urlencoded"),
-            ("x-forwarded-for", forwarded),
-        ];
-        if let Some(c) = cookie {
-            h.push(("cookie", c));
-        }
-        k.request("POST", "/admin/login", &h, body.as_bytes()).status
-    };
+    let from = |forwarded: &str, cookie: Option<&str>| login_with(&k, PASSWORD, Some(forwarded), cookie).status;
     // From another network (a phone), the known browser still gets in; a new one does not.
     assert_eq!(from("198.51.100.9", Some(&device)), 303);
     assert_eq!(from("198.51.100.10", None), 429);

@@ -5,6 +5,7 @@ use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
 use super::booking::{Cancelled, TOO_MANY_WRONG, book_session, cancel_by_code};
+use super::errors::not_saved;
 use super::{BODY_LIMIT, Shared, problem, with_app};
 use crate::db::bookings::BookOutcome;
 use crate::validate;
@@ -90,21 +91,13 @@ fn json_body<T: serde::de::DeserializeOwned + Send>() -> impl Filter<Extract = (
         .and(warp::body::json())
 }
 
-fn internal(e: impl std::fmt::Display) -> Rejection {
-    tracing::error!(error = %e, "database error");
-    problem(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Det gick inte att spara. Försök igen, eller fråga personalen.",
-    )
-}
-
 async fn checkin(body: CheckinBody, app: Shared) -> Result<impl Reply, Rejection> {
     let id = app
         .db
         .check_in(app.now().naive_local(), body.first_visit)
         .done()
         .await
-        .map_err(internal)?;
+        .map_err(not_saved)?;
     Ok(warp::reply::with_status(
         warp::reply::json(&serde_json::json!({ "id": id })),
         StatusCode::CREATED,
@@ -113,7 +106,7 @@ async fn checkin(body: CheckinBody, app: Shared) -> Result<impl Reply, Rejection
 
 /// The bookable sessions with places taken.
 pub fn session_views(app: &Shared) -> Result<Vec<SessionView>, Rejection> {
-    let taken = app.db.taken().map_err(internal)?;
+    let taken = app.db.taken().map_err(not_saved)?;
     Ok(app
         .catalog
         .bookable(app.now())
@@ -138,7 +131,7 @@ pub fn session_views(app: &Shared) -> Result<Vec<SessionView>, Rejection> {
 async fn sessions(app: Shared) -> Result<impl Reply, Rejection> {
     let views = tokio::task::spawn_blocking(move || session_views(&app))
         .await
-        .map_err(internal)??;
+        .map_err(not_saved)??;
     Ok(warp::reply::json(&views))
 }
 
@@ -174,7 +167,7 @@ async fn cancel(code: String, visitor: Option<std::net::IpAddr>, app: Shared) ->
         Cancelled::Yes => Ok(warp::reply::with_status(warp::reply(), StatusCode::NO_CONTENT)),
         Cancelled::NoSuchCode => Err(problem(StatusCode::NOT_FOUND, "Det finns ingen bokning med den koden.")),
         Cancelled::TooManyWrong => Err(problem(StatusCode::TOO_MANY_REQUESTS, TOO_MANY_WRONG)),
-        Cancelled::Failed => Err(internal("the cancellation could not be saved")),
+        Cancelled::Failed => Err(not_saved("the cancellation could not be saved")),
     }
 }
 
@@ -192,8 +185,8 @@ async fn stats(q: StatsQuery, _staff: crate::web::staff::Staff, app: Shared) -> 
         Ok::<_, crate::db::DbError>((app.db.checkins_by_day(from, to)?, app.db.checkins_by_hour(from, to)?))
     })
     .await
-    .map_err(internal)?
-    .map_err(internal)?;
+    .map_err(not_saved)?
+    .map_err(not_saved)?;
     let total: i64 = by_day.iter().map(|d| d.visits).sum();
     let first: i64 = by_day.iter().map(|d| d.first_visits).sum();
     Ok(warp::reply::json(&serde_json::json!({

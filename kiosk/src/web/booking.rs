@@ -7,18 +7,10 @@ use std::time::Instant;
 use warp::Rejection;
 use warp::http::StatusCode;
 
-use super::errors::problem;
+use super::errors::{not_saved, problem};
 use crate::app::Shared;
 use crate::db::bookings::{BookOutcome, BookingRequest};
 use crate::validate;
-
-fn internal(e: impl std::fmt::Display) -> Rejection {
-    tracing::error!(error = %e, "database error");
-    problem(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Det gick inte att spara. Försök igen, eller fråga personalen.",
-    )
-}
 
 /// Books a place for a validated request, as both the API and the kiosk form do.
 pub async fn book_session(
@@ -48,7 +40,7 @@ pub async fn book_session(
         })
         .done()
         .await
-        .map_err(internal)
+        .map_err(not_saved)
 }
 
 /// What a network that typed too many wrong codes is told.

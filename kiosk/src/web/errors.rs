@@ -33,6 +33,16 @@ pub fn problem(status: StatusCode, message: impl Into<String>) -> Rejection {
 #[derive(Clone)]
 struct Said(String);
 
+/// A database failure while saving, for the touch screens' actions and the JSON API: logged,
+/// and said to the visitor in plain Swedish.
+pub fn not_saved(e: impl std::fmt::Display) -> Rejection {
+    tracing::error!(error = %e, "database error");
+    problem(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Det gick inte att spara. Försök igen, eller fråga personalen.",
+    )
+}
+
 /// Turns every rejection into a JSON error with its status.
 pub async fn recover(err: Rejection) -> Result<warp::reply::Response, Infallible> {
     let (status, message) = if let Some(p) = err.find::<Problem>() {
@@ -92,12 +102,7 @@ pub fn for_people(app: &Shared, path: &str, reply: warp::reply::Response) -> war
                 "Till personalens start"
             },
         );
-        ctx.insert("cafe", &app.config.cafe_name);
-        ctx.insert("idle", &0);
-        ctx.insert("logged_in", &false);
-        ctx.insert("csrf", "");
-        ctx.insert("section", "error");
-        warp::reply::html(app.templates.render("admin_error.html", &ctx)).into_response()
+        super::admin::page(app, "admin_error.html", ctx, None, status)
     } else {
         let mut ctx = Context::new();
         ctx.insert("message", &message);

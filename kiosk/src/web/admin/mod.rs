@@ -109,7 +109,9 @@ fn field(form: &[(String, String)], name: &str) -> Option<String> {
     form.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
 }
 
-fn page(
+/// A staff page: the common parts of its context (the café, the menu, the form token) and its
+/// status. Error pages about staff routes use it too.
+pub(super) fn page(
     app: &Shared,
     name: &str,
     mut ctx: Context,
