@@ -10,7 +10,7 @@ use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
 use super::booking::{Cancelled, TOO_MANY_WRONG, Tried, book_session, cancel_by_code, try_code};
-use super::screen::{page, see_other};
+use super::screen::{self, page, see_other};
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::{BookOutcome, display_code, normalize_code};
 use crate::snackebord;
@@ -165,11 +165,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
             let found = try_code(&app, visitor, move || db_app.db.booking_by_code(&typed)).await;
             let (session, status) = match found {
                 Tried::Found(found) => found,
-                Tried::Limited => {
-                    let mut reply = error_page(&app, TOO_MANY_WRONG);
-                    *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-                    return reply;
-                }
+                Tried::Limited => return screen::error_page(&app, TOO_MANY_WRONG, StatusCode::TOO_MANY_REQUESTS),
                 Tried::Missing | Tried::Failed => return error_page(&app, "Det finns ingen bokning med den koden."),
             };
             let mut ctx = Context::new();
@@ -205,9 +201,7 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
                     )
                     .into_response()),
                     Cancelled::TooManyWrong => {
-                        let mut reply = error_page(&app, TOO_MANY_WRONG);
-                        *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-                        Ok(reply)
+                        Ok(screen::error_page(&app, TOO_MANY_WRONG, StatusCode::TOO_MANY_REQUESTS))
                     }
                     Cancelled::Failed => Ok(error_page(&app, "Det gick inte att avboka just nu. Fråga personalen.")),
                 }
@@ -293,10 +287,7 @@ fn cancel_page(app: &Shared, code: &str, error: Option<&str>) -> warp::reply::Ht
     page(app, "cancel.html", ctx, true)
 }
 
+/// A screen that says what went wrong; most often something taken meanwhile (409).
 fn error_page(app: &Shared, message: &str) -> warp::reply::Response {
-    let mut ctx = Context::new();
-    ctx.insert("message", message);
-    let mut reply = page(app, "error.html", ctx, true).into_response();
-    *reply.status_mut() = StatusCode::CONFLICT;
-    reply
+    screen::error_page(app, message, StatusCode::CONFLICT)
 }

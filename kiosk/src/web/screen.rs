@@ -3,7 +3,7 @@
 
 use tera::Context;
 use warp::Reply;
-use warp::http::Uri;
+use warp::http::{StatusCode, Uri};
 
 use crate::app::Shared;
 
@@ -32,4 +32,14 @@ pub fn page(app: &Shared, name: &str, mut ctx: Context, idle: bool) -> warp::rep
 /// A 303 redirect after a form, to a path of this site.
 pub fn see_other(to: &str) -> warp::reply::Response {
     warp::redirect::see_other(to.parse::<Uri>().unwrap_or_else(|_| Uri::from_static("/"))).into_response()
+}
+
+/// A screen that says what went wrong (`error.html`), with its status; it returns to the start
+/// by itself like every screen but the start.
+pub fn error_page(app: &Shared, message: &str, status: StatusCode) -> warp::reply::Response {
+    let mut ctx = Context::new();
+    ctx.insert("message", message);
+    let mut reply = page(app, "error.html", ctx, true).into_response();
+    *reply.status_mut() = status;
+    reply
 }

@@ -18,7 +18,7 @@ use warp::http::{HeaderMap, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
 use super::client;
-use super::screen::{page, see_other};
+use super::screen::{error_page, page, see_other};
 use super::{Shared, with_app};
 use crate::db::suggestions::Draft;
 use crate::suggestion_form::{FIELDS, FieldError, Values};
@@ -171,13 +171,11 @@ async fn kiosk_step(form: Vec<(String, String)>, app: Shared) -> Result<warp::re
         }
         return Ok(match store(&app, "kiosk", values.draft(), values.contact()).await {
             Ok(_) => see_other("/foreslaget"),
-            Err(()) => {
-                let mut ctx = Context::new();
-                ctx.insert("message", app.words.t("suggest.error_not_stored"));
-                let mut reply = page(&app, "error.html", ctx, true).into_response();
-                *reply.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-                reply
-            }
+            Err(()) => error_page(
+                &app,
+                app.words.t("suggest.error_not_stored"),
+                StatusCode::SERVICE_UNAVAILABLE,
+            ),
         });
     }
     let errors = STEPS

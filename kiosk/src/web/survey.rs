@@ -16,7 +16,7 @@ use tera::Context;
 use warp::http::StatusCode;
 use warp::{Filter, Rejection, Reply};
 
-use super::screen::{page, see_other};
+use super::screen::{error_page, page, see_other};
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::survey::{Answer, Answers, Items};
 use crate::survey_forms::{Claim, FORM_ID_ALPHABET, FORM_ID_LEN};
@@ -118,14 +118,11 @@ fn question(app: &Shared, progress: &Progress) -> warp::reply::Html<String> {
 }
 
 fn refused(app: &Shared) -> warp::reply::Response {
-    let mut ctx = Context::new();
-    ctx.insert(
-        "message",
+    error_page(
+        app,
         "Svaren kunde inte läsas, så inget sparades. Börja gärna om från början.",
-    );
-    let mut reply = page(app, "error.html", ctx, true).into_response();
-    *reply.status_mut() = StatusCode::BAD_REQUEST;
-    reply
+        StatusCode::BAD_REQUEST,
+    )
 }
 
 async fn step(fields: Vec<(String, String)>, app: Shared) -> Result<warp::reply::Response, Rejection> {
@@ -167,14 +164,11 @@ async fn step(fields: Vec<(String, String)>, app: Shared) -> Result<warp::reply:
     if stored.is_err() {
         app.survey.release(&progress.form, now);
         tracing::error!("a survey response could not be stored");
-        let mut ctx = Context::new();
-        ctx.insert(
-            "message",
+        return Ok(error_page(
+            &app,
             "Det gick inte att spara svaren just nu. Fråga personalen, eller försök igen senare.",
-        );
-        let mut reply = page(&app, "error.html", ctx, true).into_response();
-        *reply.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
-        return Ok(reply);
+            StatusCode::SERVICE_UNAVAILABLE,
+        ));
     }
     Ok(see_other("/fragor/tack"))
 }
@@ -193,14 +187,11 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(with_app(app.clone()))
         .map(|visitor: Option<IpAddr>, app: Shared| {
             let Some(form) = app.survey.issue(visitor, Instant::now()) else {
-                let mut ctx = Context::new();
-                ctx.insert(
-                    "message",
+                return error_page(
+                    &app,
                     "Många har svarat på frågorna härifrån den senaste timmen. Försök gärna igen senare.",
+                    StatusCode::TOO_MANY_REQUESTS,
                 );
-                let mut reply = page(&app, "error.html", ctx, true).into_response();
-                *reply.status_mut() = StatusCode::TOO_MANY_REQUESTS;
-                return reply;
             };
             let progress = Progress { form, answers: vec![] };
             question(&app, &progress).into_response()
