@@ -8,60 +8,141 @@
 // HTTP `status` it must answer with (200 unless given) and optionally the `h1` it must show.
 // A kiosk page with `staff: true` is visited logged in as staff.
 //
+// The real site's pages are not named here but picked by kind from a build of it (realSite()):
+// editors rename and delete content, and that must not fail the suite. The fixtures are ours and
+// name theirs. To try an editor's change on a copy of the site first:
+//   OMTANKE_TEST_SITE=/tmp/sajt npm --prefix tests/browser test
+//
 // To check something already running instead (`omtanke serve`, a preview, the kiosk):
 //   OMTANKE_TEST_URL=http://127.0.0.1:1111 OMTANKE_TEST_PATHS=/,/kalender/ npm --prefix tests/browser test
 'use strict';
 
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const { omtankeBinary } = require('./lib/binary');
 
 const REPO = path.resolve(__dirname, '..', '..');
+
+// The real site: the repository's, or a copy named by OMTANKE_TEST_SITE (an editor's change
+// tried out before it is committed).
+const SITE = process.env.OMTANKE_TEST_SITE ? path.resolve(process.env.OMTANKE_TEST_SITE) : REPO;
 
 // Every build uses the same "today", so calendars and "ended" states are stable.
 const TODAY = '2026-11-26';
 
+/**
+ * What a build of the site at `root` publishes: the address of every page (from the file tree,
+ * so the site's base_url does not matter), the activities of api/activities.json with their
+ * `path`, and the English pages whose text is still the Swedish one (the theme marks that text
+ * lang="sv").
+ */
+function published(root) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-pages-'));
+  const remove = () => fs.rmSync(out, { recursive: true, force: true });
+  try {
+    execFileSync(omtankeBinary(), ['build', '--root', root, '--output', out, '--today', TODAY],
+      { stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    remove();
+    throw new Error(`omtanke build --root ${root} failed:\n${e.stderr || e.message}`);
+  }
+  try {
+    const read = (file) => fs.readFileSync(path.join(out, file), 'utf8');
+    const paths = fs.readdirSync(out, { recursive: true })
+      .filter((f) => path.basename(f) === 'index.html')
+      .map((f) => (path.dirname(f) === '.' ? '/' : `/${path.dirname(f)}/`))
+      .sort();
+    const api = JSON.parse(read('api/activities.json'));
+    const activities = api.activities.map((a) => ({ ...a, path: a.url.slice(api.site.replace(/\/$/, '').length) }));
+    const untranslated = new Set(paths.filter((p) => p.startsWith('/en/') &&
+      /class="[^"]*\bprose\b[^"]*" lang="sv"/.test(read(`${p}index.html`))));
+    return { paths, activities, untranslated };
+  } finally {
+    remove();
+  }
+}
+
+// Sections the generator builds itself, the news and the English pages: what is left is what
+// editors write in content/ as pages and sections of their own.
+const NOT_WRITTEN = /^\/(aktiviteter|platser|anslagstavla|kalender|program|sok|statistik|utvardering|nyheter|en)\//;
+const ACCESSIBILITY = '/om/tillganglighet/';
+
+/**
+ * The real site's pages, picked by kind from what its build publishes rather than named, so an
+ * editor who renames or deletes an activity, a place or a page does not fail the suite. A kind
+ * the site has nothing of (no ended activity, no easy-read page) is left out. Also the keyboard
+ * test's pages and the activities (for the search test).
+ */
+function realSite() {
+  if (process.env.OMTANKE_TEST_URL) return { pages: [], keyboard: [], activities: [] };
+  const { paths, activities, untranslated } = published(SITE);
+  const first = (re) => paths.find((p) => re.test(p));
+  const built = (p) => (paths.includes(p) ? p : undefined);
+  const en = (p) => p && built(`/en${p}`);
+
+  const activity = activities.find((a) => !a.bookable && !a.ended)?.path;
+  const bookable = activities.find((a) => a.bookable && !a.ended)?.path;
+  const ended = activities.find((a) => a.ended)?.path;
+  const english = activities.map((a) => en(a.path)).filter(Boolean);
+
+  const written = paths.filter((p) => p !== '/' && !NOT_WRITTEN.test(p));
+  // A section has pages below it; a page's easy-read version (…/lattlast/) does not make it one.
+  const sections = written.filter((p) => written.some((q) => q !== p && q !== `${p}lattlast/` && q.startsWith(p)));
+  const page = written.find((p) => !sections.includes(p) && !p.endsWith('/lattlast/') && p !== ACCESSIBILITY);
+  const enSections = sections.map(en).filter(Boolean);
+  const interest = first(/^\/aktiviteter\/intresse\/[^/]+\/$/);
+
+  const pages = [
+    { path: '/', type: 'home' },
+    { path: sections[0], type: 'section' },
+    { path: page, type: 'page' },
+    { path: activity, type: 'activity' },
+    { path: bookable, type: 'activity-bookable' },
+    { path: ended, type: 'activity-ended' },
+    { path: first(/^\/platser\/[^/]+\/$/), type: 'place' },
+    { path: '/aktiviteter/', type: 'activities' },
+    { path: interest, type: 'filter-interest' },
+    { path: first(/^\/aktiviteter\/omrade\/[^/]+\/$/), type: 'filter-area' },
+    { path: first(/^\/aktiviteter\/dag\/[^/]+\/$/), type: 'filter-day' },
+    { path: '/kalender/', type: 'calendar' },
+    { path: '/platser/', type: 'places' },
+    { path: '/anslagstavla/', type: 'board' },
+    { path: first(/^\/anslagstavla\/(?!invanarpott\/)[^/]+\/$/), type: 'post' },
+    { path: built('/nyheter/'), type: 'news' },
+    { path: '/anslagstavla/invanarpott/', type: 'citizens-pot' },
+    { path: built(ACCESSIBILITY), type: 'accessibility-statement' },
+    { path: written.find((p) => p.endsWith('/lattlast/')), type: 'easy-read' },
+    { path: '/program/', type: 'programme' },
+    { path: '/en/', type: 'en-home' },
+    { path: english.find((p) => !untranslated.has(p)), type: 'en-activity' },
+    { path: english.find((p) => untranslated.has(p)), type: 'en-activity-untranslated' },
+    { path: en(interest), type: 'en-filter-interest' },
+    { path: '/en/kalender/', type: 'en-calendar' },
+    { path: enSections.find((p) => !untranslated.has(p)), type: 'en-section' },
+    { path: enSections.find((p) => untranslated.has(p)), type: 'en-section-untranslated' },
+    { path: '/en/anslagstavla/', type: 'en-board' },
+    // Built-in pages whose heading is the theme's own words.
+    { path: '/sok/', type: 'search', h1: 'Sök' },
+    { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
+  ].filter((p) => p.path);
+  // The pages the keyboard test tabs through.
+  const keyboard = ['/', activity, '/sok/'].filter(Boolean);
+  return { pages, keyboard, activities };
+}
+
 const targets = [
   {
     name: 'site',
-    site: REPO,
-    pages: [
-      { path: '/', type: 'home' },
-      { path: '/stod/', type: 'section' },
-      { path: '/stod/tips/', type: 'page' },
-      { path: '/aktiviteter/pratcafe-soder/', type: 'activity' },
-      { path: '/aktiviteter/samtalsgrupp-ensamhet/', type: 'activity-bookable' },
-      { path: '/aktiviteter/sommarpicknick-raa/', type: 'activity-ended' },
-      { path: '/platser/at-soder/', type: 'place' },
-      { path: '/aktiviteter/', type: 'activities' },
-      { path: '/aktiviteter/intresse/fika/', type: 'filter-interest' },
-      { path: '/aktiviteter/omrade/soder/', type: 'filter-area' },
-      { path: '/aktiviteter/dag/torsdag/', type: 'filter-day' },
-      { path: '/kalender/', type: 'calendar' },
-      { path: '/platser/', type: 'places' },
-      { path: '/anslagstavla/', type: 'board' },
-      { path: '/anslagstavla/boule-i-ramlosa-brunnspark/', type: 'post' },
-      { path: '/nyheter/', type: 'news' },
-      { path: '/anslagstavla/invanarpott/', type: 'citizens-pot' },
-      { path: '/om/tillganglighet/', type: 'accessibility-statement' },
-      { path: '/stod/tips/lattlast/', type: 'easy-read' },
-      { path: '/program/', type: 'programme' },
-      { path: '/en/', type: 'en-home' },
-      { path: '/en/aktiviteter/pratcafe-soder/', type: 'en-activity' },
-      { path: '/en/aktiviteter/gafotboll/', type: 'en-activity-untranslated' },
-      { path: '/en/aktiviteter/intresse/fika/', type: 'en-filter-interest' },
-      { path: '/en/kalender/', type: 'en-calendar' },
-      { path: '/en/stod/', type: 'en-section-untranslated' },
-      { path: '/en/anslagstavla/', type: 'en-board' },
-      { path: '/sok/', type: 'search', h1: 'Sök' },
-      { path: '/finns-inte/', type: 'not-found', status: 404, h1: 'Sidan finns inte' },
-    ],
-    // The pages the keyboard test tabs through.
-    keyboard: ['/', '/aktiviteter/pratcafe-soder/', '/sok/'],
+    site: SITE,
+    ...realSite(),
   },
   {
     // The real site with a web inbox for suggestions: the board carries the suggestion form, and
     // the thank-you page the inbox sends residents to exists.
     name: 'site-suggest',
-    site: REPO,
+    site: SITE,
     siteToml: 'suggest_url = "https://forslag.omtanke.helsingborg.example/forslag"',
     pages: [
       { path: '/anslagstavla/', type: 'board-form' },
@@ -145,4 +226,4 @@ function fromEnvironment() {
   }];
 }
 
-module.exports = { REPO, TODAY, targets: fromEnvironment() || targets };
+module.exports = { REPO, SITE, TODAY, targets: fromEnvironment() || targets };

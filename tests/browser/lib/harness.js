@@ -10,23 +10,9 @@ const { execFileSync } = require('node:child_process');
 const { chromium } = require('playwright-core');
 const { REPO, TODAY } = require('../pages');
 const { describeInit } = require('./inpage');
+const { omtankeBinary } = require('./binary');
 
-const BIN = process.env.OMTANKE_BIN
-  ? path.resolve(process.env.OMTANKE_BIN)
-  : path.resolve(__dirname, '..', '..', '..', 'target', 'debug', 'omtanke');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-// The theme is compiled into the binary, so without OMTANKE_BIN the suite runs `cargo build`
-// once (a second when nothing changed) to test the current templates and stylesheet.
-let built = false;
-function omtankeBinary() {
-  if (!process.env.OMTANKE_BIN && !built) {
-    execFileSync('cargo', ['build', '--quiet', '--bin', 'omtanke'], { cwd: REPO, stdio: 'inherit' });
-    built = true;
-  }
-  if (!fs.existsSync(BIN)) throw new Error(`the omtanke binary ${BIN} does not exist`);
-  return BIN;
-}
 
 /**
  * A copy of the site at `root` whose site.toml starts with the lines `siteToml` (top-level keys

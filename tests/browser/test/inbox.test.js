@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { REPO } = require('../pages');
+const { SITE } = require('../pages');
 const { buildSite, siteVariant, serve, startKiosk, launch, newContext, logIn } = require('../lib/harness');
 
 describe('the website\'s suggestion inbox', () => {
@@ -25,7 +25,7 @@ describe('the website\'s suggestion inbox', () => {
     // build into it last.
     const output = path.join(tmp, 'public');
     web = await serve(output);
-    const content = siteVariant(REPO, `base_url = "${web.baseURL}"`, fs.mkdtempSync(path.join(tmp, 'content-')));
+    const content = siteVariant(SITE, `base_url = "${web.baseURL}"`, fs.mkdtempSync(path.join(tmp, 'content-')));
     kiosk = await startKiosk({ content, staffPassword: 'inkorgens långa lösenord', config: 'inbox_only = true\n' });
     buildSite(content, `suggest_url = "${kiosk.baseURL}/forslag"`, output);
     browser = await launch();

@@ -10,13 +10,13 @@ const { targets } = require('../pages');
 const { start, launch, newContext, visit, expectNone } = require('../lib/harness');
 
 const BUDGET = 50 * 1024;
+const site = targets.find((t) => t.name === 'site');
+// The activity is whichever pages.js picked from the built site, so editors may delete any.
 const PAGES = [
   { path: '/', type: 'home' },
-  { path: '/aktiviteter/pratcafe-soder/', type: 'activity' },
+  ...(site ? site.pages.filter((p) => p.type === 'activity') : []),
   { path: '/aktiviteter/', type: 'listing' },
 ];
-
-const site = targets.find((t) => t.name === 'site');
 
 describe('page weight and content without JavaScript', () => {
   let browser, server;
