@@ -15,15 +15,14 @@ impl Templates {
     pub fn load() -> anyhow::Result<Templates> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
-        let files: Vec<(String, String)> = TEMPLATES
-            .files()
-            .map(|f| {
-                (
-                    f.path().to_string_lossy().into_owned(),
-                    String::from_utf8_lossy(f.contents()).into_owned(),
-                )
-            })
-            .collect();
+        // The website theme's components (its form field) first: the kiosk's pages use them.
+        let mut files = omtanke::render::templates::components();
+        files.extend(TEMPLATES.files().map(|f| {
+            (
+                f.path().to_string_lossy().into_owned(),
+                String::from_utf8_lossy(f.contents()).into_owned(),
+            )
+        }));
         tera.add_raw_templates(files)
             .map_err(|e| anyhow::anyhow!("templates: {e}"))?;
         Ok(Templates { tera })

@@ -65,13 +65,19 @@ fn book_see_the_code_and_cancel() {
         .replace("&amp;", "&");
     let form = k.get(&href);
     assert_eq!(form.status, 200, "{href}");
-    assert!(form.body.contains(r#"<label for="namn">"#));
+    assert!(form.body.contains(r#"<label class="field-label" for="namn">"#));
     let session = href.split("tillfalle=").nth(1).unwrap();
     let session = percent_decode(session);
 
     let r = k.post_form("/boka/plats", &[("tillfalle", &session), ("namn", ""), ("telefon", "")]);
     assert_eq!(r.status, 422);
     assert!(r.body.contains(r#"class="error-summary""#) && r.body.contains("Skriv ditt förnamn"));
+    // The message stands at the field too, and the field says it is wrong (GOV.UK's pattern).
+    assert!(r.body.contains(r#"id="namn-fel""#), "{}", r.body);
+    assert!(
+        r.body
+            .contains(r#"aria-invalid="true" aria-describedby="namn-tips namn-fel""#)
+    );
 
     let r = k.post_form(
         "/boka/plats",

@@ -65,15 +65,15 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
                 })
                 .collect();
             // Tenths, so the bars show the mean score to one decimal.
-            let values: Vec<Option<u64>> = months
+            let bars: Vec<chart::Bar> = months
                 .iter()
-                .map(|m| Some((m.mean_total * 10.0).round() as u64))
+                .zip(&views)
+                .map(|(m, v)| chart::Bar::new(v.label.clone(), Some((m.mean_total * 10.0).round() as u64)))
                 .collect();
-            let labels: Vec<String> = views.iter().map(|v| v.label.clone()).collect();
             Part {
                 id,
                 name: site.place_name(id),
-                chart: chart::bars(lang.t("evaluation.chart"), &labels, &values),
+                chart: chart::bars(lang.t("evaluation.chart"), &bars, chart::PAGE),
                 months: views,
             }
         })

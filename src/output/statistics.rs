@@ -76,10 +76,12 @@ fn cell(label: String, (v, f): (u64, u64), suppress: bool) -> Cell {
 }
 
 fn table(lang: &Lang, title: &str, key: &str, rows: Vec<Cell>, suppress: bool) -> Table {
-    let labels: Vec<String> = rows.iter().map(|r| r.label.clone()).collect();
-    let values: Vec<Option<u64>> = rows.iter().map(|r| r.visits).collect();
+    let bars: Vec<chart::Bar> = rows
+        .iter()
+        .map(|r| chart::Bar::new(r.label.clone(), r.visits))
+        .collect();
     Table {
-        chart: chart::bars(title, &labels, &values),
+        chart: chart::bars(title, &bars, chart::PAGE),
         title: title.to_string(),
         key: lang.t(key).to_string(),
         suppressed: suppress && rows.iter().any(|r| r.visits.is_none()),

@@ -45,6 +45,21 @@ fn embedded_files(dir: &'static Dir<'static>, out: &mut Vec<(&'static Path, &'st
     }
 }
 
+/// The theme's shared components (`templates/components/*.html`, by their template names), for
+/// programs that render their own pages with the theme's form fields, such as the kiosk.
+pub fn components() -> Vec<(String, String)> {
+    THEME
+        .get_dir("templates/components")
+        .into_iter()
+        .flat_map(|dir| dir.files())
+        .map(|f| {
+            let name = f.path().to_string_lossy().replace('\\', "/");
+            let name = name.strip_prefix("templates/").unwrap_or(&name).to_string();
+            (name, String::from_utf8_lossy(f.contents()).into_owned())
+        })
+        .collect()
+}
+
 /// The theme's interface text alone (`i18n/<code>.toml`, with a site's overrides), without
 /// compiling the templates: for programs that only need the words, such as the kiosk.
 pub struct Words(std::collections::BTreeMap<String, toml::Table>);

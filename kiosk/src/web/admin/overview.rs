@@ -9,6 +9,8 @@ use warp::Rejection;
 use warp::http::StatusCode;
 
 use super::{Query, Shared, blocking, page, to_login};
+use omtanke::render::chart;
+
 use crate::db::DbError;
 use crate::db::checkins::Count;
 use crate::validate;
@@ -23,85 +25,22 @@ struct Row {
     current: bool,
 }
 
-/// A simple bar chart, laid out here and drawn as SVG by `admin_chart.html`.
-#[derive(Serialize)]
-struct Chart {
-    /// What the chart shows, for screen readers (the table has the same numbers).
-    label: String,
-    width: u32,
-    height: u32,
-    baseline: f64,
-    bars: Vec<Bar>,
-}
-
-#[derive(Serialize)]
-struct Bar {
-    x: f64,
-    y: f64,
-    w: f64,
-    h: f64,
-    /// Centre of the bar, for the texts.
-    cx: f64,
-    label: String,
-    show_label: bool,
-    value: i64,
-    value_y: f64,
-    show_value: bool,
-    current: bool,
-}
-
-const CHART_WIDTH: u32 = 720;
-const CHART_HEIGHT: u32 = 260;
-
-fn chart(label: String, items: &[(String, i64, bool)]) -> Chart {
-    // Room above the bars for their numbers, below for the labels, and at the sides so that
-    // the outermost labels are not cut off.
-    let (top, bottom, side) = (36.0, 44.0, 14.0);
-    let plot = f64::from(CHART_HEIGHT) - top - bottom;
-    let baseline = top + plot;
-    let max = items.iter().map(|i| i.1).max().unwrap_or(0).max(1) as f64;
-    let n = items.len().max(1);
-    let slot = (f64::from(CHART_WIDTH) - 2.0 * side) / n as f64;
-    let w = (slot * 0.7).min(72.0);
-    // Labels under every bar while they fit; otherwise under every n-th.
-    let step = n.div_ceil(14);
-    let bars = items
+/// A bar chart of `(label, visits, current)`, drawn large for the staff's screen by the
+/// library's chart module, as the site draws its statistics.
+fn chart(label: String, items: &[(String, i64, bool)]) -> String {
+    let bars: Vec<chart::Bar> = items
         .iter()
-        .enumerate()
-        .map(|(i, (text, value, current))| {
-            let h = if *value > 0 {
-                (*value as f64 / max * plot).max(2.0)
-            } else {
-                0.0
-            };
-            let cx = side + slot * i as f64 + slot / 2.0;
-            Bar {
-                x: tenths(cx - w / 2.0),
-                y: tenths(baseline - h),
-                w: tenths(w),
-                h: tenths(h),
-                cx: tenths(cx),
-                label: text.clone(),
-                show_label: i % step == 0,
-                value: *value,
-                value_y: tenths(baseline - h - 8.0),
-                show_value: *value > 0 && n <= 16,
-                current: *current,
-            }
+        .map(|(text, value, current)| chart::Bar {
+            label: text.clone(),
+            value: u64::try_from(*value).ok(),
+            current: *current,
         })
         .collect();
-    Chart {
-        label,
-        width: CHART_WIDTH,
-        height: CHART_HEIGHT,
-        baseline,
-        bars,
-    }
-}
-
-/// Coordinates to a tenth of a pixel, which keeps the SVG short.
-fn tenths(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    chart::bars(
+        &format!("{label} Samma siffror finns i tabellen."),
+        &bars,
+        chart::SCREEN,
+    )
 }
 
 /// The hour of a by-hour key `2026-11-26T12:00`.
@@ -123,7 +62,7 @@ fn by_hour_of_day(counts: &[Count]) -> [(i64, i64); 24] {
 
 /// The table rows (hours with check-ins) and the chart (the café's usual hours and any other
 /// hour with check-ins) of counts per hour of the day.
-fn hours_view(hours: &[(i64, i64); 24], current: Option<u32>, label: String) -> (Vec<Row>, Chart) {
+fn hours_view(hours: &[(i64, i64); 24], current: Option<u32>, label: String) -> (Vec<Row>, String) {
     let used: Vec<usize> = (0..24).filter(|h| hours[*h].0 > 0).collect();
     let first = used.first().copied().unwrap_or(8).min(8);
     let last = used.last().copied().unwrap_or(20).max(20);
