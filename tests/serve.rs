@@ -3,8 +3,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
@@ -15,14 +14,8 @@ use common::{copy_dir, fixture};
 const DEADLINE: Duration = Duration::from_secs(10);
 
 fn get(addr: &str, path: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
-    let mut buf = Vec::new();
-    s.read_to_end(&mut buf).unwrap();
-    let buf = String::from_utf8_lossy(&buf).into_owned();
-    let status = buf.split_whitespace().nth(1).unwrap().parse().unwrap();
-    (status, buf)
+    let reply = common::http::request(addr, "GET", path, &[], b"");
+    (reply.status, reply.body)
 }
 
 /// Polls until `check` holds for what `path` serves, or fails after the deadline.
@@ -157,18 +150,19 @@ fn open_pages_are_told_to_reload() {
     let (tx, rx) = mpsc::channel();
     let events_addr = addr.clone();
     std::thread::spawn(move || {
-        let mut s = TcpStream::connect(&events_addr).unwrap();
-        write!(s, "GET /__omtanke/events HTTP/1.1\r\nHost: {events_addr}\r\n\r\n").unwrap();
-        for line in BufReader::new(s).lines() {
-            let Ok(line) = line else { return };
+        let (status, lines) = common::http::stream(&events_addr, "/__omtanke/events");
+        if tx.send(format!("status {status}")).is_err() {
+            return;
+        }
+        for line in lines {
             if tx.send(line).is_err() {
                 return;
             }
         }
     });
-    // Edit only once the browser's event stream is open: its answer's first line has arrived.
+    // Edit only once the browser's event stream is open: its answer has arrived.
     let opened = rx.recv_timeout(DEADLINE).expect("the event stream answers");
-    assert!(opened.starts_with("HTTP/1.1 200"), "{opened}");
+    assert_eq!(opened, "status 200");
     let tips = site.join("content/stod/tips.md");
     let text = std::fs::read_to_string(&tips).unwrap();
     std::fs::write(&tips, text + "\nMer text.\n").unwrap();
