@@ -134,6 +134,7 @@ pub struct Booking {
 
 #[derive(Deserialize)]
 struct Raw {
+    slug: Option<Spanned<String>>,
     title: Option<String>,
     summary: Option<String>,
     description: Option<String>,
@@ -195,6 +196,7 @@ const TEXT: Schema = Schema {
 };
 const SCHEMA: Schema = Schema {
     keys: &[
+        "slug",
         "title",
         "summary",
         "description",
@@ -220,9 +222,23 @@ const SCHEMA: Schema = Schema {
     ],
 };
 
-/// Parses an activity file. `dir` is the folder it is in (for its image).
-pub fn parse(src: Source, id: &str, dir: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Option<Activity> {
+/// Parses an activity file named `stem` (its id is the name's slug, or its `slug`). `dir` is
+/// the folder it is in (for its image).
+pub fn parse(src: Source, stem: &str, dir: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Option<Activity> {
     let raw: Raw = toml_doc::parse(&src, 0..src.text.len(), &SCHEMA, diags)?;
+    // On an error the build stops, after the file's other errors have been found too.
+    let id = &super::slug::of_file(&src, stem, raw.slug.as_ref(), diags).unwrap_or_default();
+    if super::RESERVED_ACTIVITY_IDS.contains(&id.as_str()) {
+        diags.push(
+            Diagnostic::error(
+                &src,
+                raw.slug.as_ref().map(Spanned::span),
+                format!("an activity cannot be called \"{id}\": /aktiviteter/{id}/ lists activities"),
+            )
+            .help(format!("rename the file, e.g. to \"{id}-traff.toml\"")),
+        );
+        return None;
+    }
     let top = 0..0;
     let mut required = |value: Option<String>, key: &str, example: &str| match value {
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),

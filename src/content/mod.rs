@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod page;
 pub mod place;
 pub mod post;
+pub mod slug;
 pub mod visits;
 
 use std::collections::HashMap;
@@ -111,7 +112,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
 ];
 
 /// Activity ids that would collide with the filter pages under `/aktiviteter/`.
-const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"];
+pub(crate) const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"];
 
 enum Loaded {
     Page(Box<Page>),
@@ -352,10 +353,31 @@ fn classify(rel: &Path) -> Kind {
 fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Diagnostic>) -> Loaded {
     let display = Path::new("content").join(rel);
     let kind = classify(rel);
+    // Every folder and the file itself must leave something for its address (a page's file
+    // name; a picture keeps its name as written, only its folders become slugs).
+    let names: Vec<String> = rel.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+    let (file_name, folders) = names.split_last().expect("a file has a name");
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let addressed = folders.iter().chain(matches!(kind, Kind::Page).then_some(&stem));
+    if let Some(bad) = addressed.into_iter().find(|n| slug::of_name(n).is_none()) {
+        diags.push(
+            Diagnostic::file_error(
+                &display,
+                format!("the name \"{bad}\" has no letters or digits to make a web address from"),
+            )
+            .help("rename it with at least one letter"),
+        );
+        return Loaded::Nothing;
+    }
     if let Kind::Asset = kind {
+        let mut output: String = folders.iter().map(|f| format!("{}/", slugify(f))).collect();
+        output.push_str(file_name);
         return Loaded::Asset(Asset {
             file: content_dir.join(rel),
-            output: rel_to_url(rel),
+            output,
         });
     }
     let text = match std::fs::read_to_string(content_dir.join(rel)) {
@@ -371,58 +393,15 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
         }
     };
     let src = Source::new(display, text);
-    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-    let id_ok = |diags: &mut Vec<Diagnostic>| {
-        let slug = slugify(&stem);
-        if slug != stem {
-            diags.push(
-                Diagnostic::error(
-                    &src,
-                    None,
-                    format!("the file name \"{stem}\" cannot be used in a web address"),
-                )
-                .help(format!(
-                    "rename the file to \"{slug}\" plus its extension (lowercase a–z, digits and -)"
-                )),
-            );
-            false
-        } else {
-            true
-        }
-    };
     match kind {
         Kind::Page => page::parse(src.clone(), page::place_of(rel, &config.language), diags)
             .map_or(Loaded::Nothing, |p| Loaded::Page(Box::new(p))),
         Kind::Activity => {
-            if !id_ok(diags) {
-                return Loaded::Nothing;
-            }
-            if RESERVED_ACTIVITY_IDS.contains(&stem.as_str()) {
-                diags.push(
-                    Diagnostic::error(
-                        &src,
-                        None,
-                        format!("an activity cannot be called \"{stem}\": /aktiviteter/{stem}/ lists activities"),
-                    )
-                    .help(format!("rename the file, e.g. to \"{stem}-traff.toml\"")),
-                );
-                return Loaded::Nothing;
-            }
             let dir = content_dir.join(rel.parent().unwrap_or(Path::new("")));
             activity::parse(src.clone(), &stem, &dir, diags).map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
         }
-        Kind::Place => {
-            if !id_ok(diags) {
-                return Loaded::Nothing;
-            }
-            place::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Place)
-        }
-        Kind::Post => {
-            if !id_ok(diags) {
-                return Loaded::Nothing;
-            }
-            post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p)))
-        }
+        Kind::Place => place::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Place),
+        Kind::Post => post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
         Kind::Asset => unreachable!("assets return early"),
@@ -431,9 +410,19 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
 
 fn resolve_places(activities: &mut [Activity], places: &[Place], diags: &mut Vec<Diagnostic>) {
     let by_id: HashMap<&str, &Place> = places.iter().map(|p| (p.id.as_str(), p)).collect();
+    // `place = "…"` may name the file as the editor wrote it (`Hjärtats hus`) or its slug.
+    let by_stem: HashMap<&str, &Place> = places
+        .iter()
+        .filter_map(|p| Some((p.file_stem.as_deref()?, p)))
+        .collect();
     for a in activities {
         let Some(r) = &a.place_ref else { continue };
-        match by_id.get(r.get_ref().as_str()) {
+        let name = r.get_ref().as_str();
+        let found = by_id
+            .get(name)
+            .or_else(|| by_stem.get(name))
+            .or_else(|| by_id.get(slugify(name).as_str()));
+        match found {
             Some(p) => a.place = Some((*p).clone()),
             None => {
                 let help = match diagnostics::nearest(r.get_ref(), by_id.keys().copied()) {
@@ -490,6 +479,26 @@ fn check_claims(
     posts: &[Post],
     diags: &mut Vec<Diagnostic>,
 ) {
+    // Two place files whose names make the same slug (`Huset.toml`, `huset.toml`).
+    let mut place_files: HashMap<&str, &str> = HashMap::new();
+    for p in places {
+        let Some(stem) = p.file_stem.as_deref() else { continue };
+        match place_files.get(p.id.as_str()) {
+            Some(first) => diags.push(
+                Diagnostic::file_error(
+                    &Path::new("content/platser").join(format!("{stem}.toml")),
+                    format!(
+                        "this place's address would be /platser/{}/, which content/platser/{first}.toml already has",
+                        p.id
+                    ),
+                )
+                .help("rename one of the two files, or give one of them `slug = \"…\"`"),
+            ),
+            None => {
+                place_files.insert(&p.id, stem);
+            }
+        }
+    }
     let mut claims: Vec<(String, &Source, &str)> = vec![];
     for p in pages {
         if !(p.is_section && BUILT_IN_SECTIONS.contains(&p.url.as_str())) {
@@ -528,7 +537,7 @@ fn check_claims(
                     None,
                     format!(
                         "this {what} claims {url}, which the place file content/platser/{}.toml has",
-                        place.id
+                        place.file_stem.as_deref().unwrap_or(&place.id)
                     ),
                 )
                 .help("rename or move one of the two files"),

@@ -13,7 +13,7 @@ use super::frontmatter;
 use crate::diagnostics::{Diagnostic, Source};
 use crate::markdown::{self, Heading, Trust};
 use crate::toml_doc::{self, Nested, Schema};
-use crate::vocabulary::plain_date;
+use crate::vocabulary::{plain_date, slugify};
 
 /// A Markdown page or section page (`_index.md`).
 #[derive(Debug, Clone, Serialize)]
@@ -66,6 +66,7 @@ pub struct Page {
 
 #[derive(Deserialize)]
 struct Raw {
+    slug: Option<Spanned<String>>,
     title: Option<String>,
     description: Option<String>,
     date: Option<Spanned<Datetime>>,
@@ -82,6 +83,7 @@ struct Raw {
 
 const SCHEMA: Schema = Schema {
     keys: &[
+        "slug",
         "title",
         "description",
         "date",
@@ -126,12 +128,16 @@ pub fn place_of(rel: &Path, default_lang: &str) -> Placement {
         Some((s, l)) if l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()) => (s, l.to_string()),
         _ => (stem, default_lang.to_string()),
     };
-    let dir_url = dirs.iter().fold(String::from("/"), |acc, d| format!("{acc}{d}/"));
+    // Folders and files are named as editors write; their addresses are slugs. A name with
+    // nothing left to slug is refused when the content is loaded (`slug::empty_name`).
+    let dir_url = dirs
+        .iter()
+        .fold(String::from("/"), |acc, d| format!("{acc}{}/", slugify(d)));
     let is_section = stem == "_index";
     let url = if is_section || stem == "index" {
         dir_url.clone()
     } else {
-        format!("{dir_url}{stem}/")
+        format!("{dir_url}{}/", slugify(stem))
     };
     let parent = if url == "/" {
         None
@@ -164,6 +170,22 @@ pub fn place_of(rel: &Path, default_lang: &str) -> Placement {
     }
 }
 
+impl Placement {
+    /// Gives the page the last address part `slug` instead of its file name's (`slug = "…"`).
+    fn set_slug(&mut self, slug: &str) {
+        match &self.easy_read_of {
+            // The easy-to-read version follows the page it simplifies: `<slug>/lattlast/`.
+            Some(of) => {
+                let of = format!("{}{slug}/", parent_url(of));
+                self.url = format!("{of}lattlast/");
+                self.parent = Some(of.clone());
+                self.easy_read_of = Some(of);
+            }
+            None => self.url = format!("{}{slug}/", parent_url(&self.url)),
+        }
+    }
+}
+
 fn parent_url(url: &str) -> String {
     let trimmed = url.trim_end_matches('/');
     match trimmed.rfind('/') {
@@ -173,9 +195,19 @@ fn parent_url(url: &str) -> String {
 }
 
 /// Parses a page file. Problems go into `diags`; `None` when the page cannot be used.
-pub fn parse(src: Source, placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<Page> {
+pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>) -> Option<Page> {
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
+    if let Some(wanted) = &raw.slug {
+        if placement.is_section {
+            diags.push(
+                Diagnostic::error(&src, Some(wanted.span()), "a section's address is its folder's name")
+                    .help("rename the folder, or remove `slug` from _index.md"),
+            );
+        } else if let Some(slug) = super::slug::chosen(&src, wanted, diags) {
+            placement.set_slug(&slug);
+        }
+    }
     let title = match raw.title {
         Some(t) if !t.trim().is_empty() => t,
         _ => {

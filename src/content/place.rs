@@ -13,8 +13,12 @@ use crate::vocabulary::{ACCESSIBILITY, label, slugify};
 /// A place.
 #[derive(Debug, Clone, Serialize)]
 pub struct Place {
-    /// File stem (`at-soder`), or the activity's id for an inline place.
+    /// The file name's slug (`at-soder`) or its `slug`, or the activity's id for an inline place.
     pub id: String,
+    /// The file's name as the editor wrote it (`Hjärtats hus`), which `place = "…"` may use
+    /// as well as the id; inline places have none.
+    #[serde(skip)]
+    pub file_stem: Option<String>,
     /// Site path of the place's page; inline places have none.
     pub url: Option<String>,
     /// Name (`@Söder`).
@@ -41,8 +45,24 @@ pub const SCHEMA: Schema = Schema {
     nested: &[],
 };
 
+/// The keys of a place file: a place's own keys and the file's `slug`.
+const FILE_SCHEMA: Schema = Schema {
+    keys: &[
+        "slug",
+        "name",
+        "address",
+        "area",
+        "lat",
+        "lon",
+        "accessibility",
+        "directions",
+    ],
+    nested: &[],
+};
+
 #[derive(Deserialize)]
 struct Raw {
+    slug: Option<Spanned<String>>,
     name: Option<String>,
     address: Option<String>,
     area: Option<String>,
@@ -53,10 +73,14 @@ struct Raw {
     directions: Option<String>,
 }
 
-/// Parses a place file.
-pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Place> {
-    let raw: Raw = toml_doc::parse(src, 0..src.text.len(), &SCHEMA, diags)?;
-    build(src, id, raw, 0..0, true, diags)
+/// Parses a place file named `stem` (its id is the name's slug, or its `slug`).
+pub fn parse(src: &Source, stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Place> {
+    let raw: Raw = toml_doc::parse(src, 0..src.text.len(), &FILE_SCHEMA, diags)?;
+    // On an error the build stops, after the file's other errors have been found too.
+    let id = super::slug::of_file(src, stem, raw.slug.as_ref(), diags).unwrap_or_default();
+    let mut place = build(src, &id, raw, 0..0, true, diags)?;
+    place.file_stem = Some(stem.to_string());
+    Some(place)
 }
 
 /// Parses an inline `[place]` table of an activity; `span` is where the table is written.
@@ -91,6 +115,7 @@ pub fn parse_inline(
     };
     let spanned = |v: f64| Spanned::new(span.clone(), v);
     let raw = Raw {
+        slug: None,
         name: inline.name,
         address: inline.address,
         area: inline.area,
@@ -147,6 +172,7 @@ fn build(
     let accessibility = accessibility_terms(src, &raw.accessibility, diags);
     (diags.len() == before).then(|| Place {
         id: id.to_string(),
+        file_stem: None,
         url: own_page.then(|| format!("/platser/{id}/")),
         area_slug: slugify(&area),
         name,

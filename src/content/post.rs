@@ -63,6 +63,7 @@ pub struct Funding {
 
 #[derive(Deserialize)]
 struct Raw {
+    slug: Option<Spanned<String>>,
     title: Option<String>,
     date: Option<Spanned<Datetime>>,
     author: Option<Spanned<String>>,
@@ -89,6 +90,7 @@ const FUNDING: Schema = Schema {
 };
 const SCHEMA: Schema = Schema {
     keys: &[
+        "slug",
         "title",
         "date",
         "author",
@@ -101,10 +103,12 @@ const SCHEMA: Schema = Schema {
     nested: &[("funding", Nested::Table(&FUNDING))],
 };
 
-/// Parses a post file.
-pub fn parse(src: Source, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
+/// Parses a post file named `stem` (its address is the name's slug, or its `slug`).
+pub fn parse(src: Source, stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
+    // On an error the build stops, after the file's other errors have been found too.
+    let slug = &super::slug::of_file(&src, stem, raw.slug.as_ref(), diags).unwrap_or_default();
     let at_top = Some(split.front.start..split.front.start);
     let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         diags.push(

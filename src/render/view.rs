@@ -408,7 +408,7 @@ pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityV
             .map(|o| occurrence_view(site, lang, a, o))
             .collect(),
         ended: a.is_ended(site.today),
-        image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{i}")),
+        image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{}", url_path(i))),
     }
 }
 
@@ -521,6 +521,24 @@ pub struct PlaceCard<'a> {
     pub place: &'a Place,
     /// Coming activities there.
     pub activity_count: usize,
+}
+
+/// A file name as one part of an address: spaces and letters such as å written as `%20`,
+/// `%C3%A5`, as HTML validators and every browser expect.
+pub fn url_path(name: &str) -> String {
+    use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+    const PART: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}');
+    utf8_percent_encode(name, PART).to_string()
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::diagnostics::{Diagnostic, Source};
 use crate::error::Error;
 use crate::output::{self, Body};
 use crate::render::templates::Theme;
+use crate::vocabulary::slugify;
 
 /// One output file's bytes, shared with the requests that serve it.
 pub type Bytes = Arc<[u8]>;
@@ -132,14 +133,15 @@ impl LiveSite {
         } else {
             &mut site.translations
         };
-        let index = list.iter().position(|p| p.url == placement.url)?;
+        // Found by its file, since `slug = "…"` may have given it another address.
+        let display = Path::new("content").join(rel);
+        let index = list.iter().position(|p| p.source.path == display)?;
         let old = &list[index];
         if old.is_section || placement.easy_read_of.is_some() {
             return None;
         }
         let text = std::fs::read_to_string(path).ok()?;
         let mut diags = vec![];
-        let display = Path::new("content").join(rel);
         let Some(mut new) = page::parse(Source::new(display, text), placement, &mut diags) else {
             self.errors = diags;
             return Some(Outcome::Failed);
@@ -152,7 +154,11 @@ impl LiveSite {
         new.easy_read = old.easy_read.clone();
         // What other pages show of this one must not change, or they would need rendering too.
         let same_shape = |a: &Page, b: &Page| {
-            a.aliases == b.aliases && a.draft == b.draft && a.weight == b.weight && a.template == b.template
+            a.url == b.url
+                && a.aliases == b.aliases
+                && a.draft == b.draft
+                && a.weight == b.weight
+                && a.template == b.template
         };
         if !same_shape(old, &new) || (new.draft && !self.opts.drafts) {
             return None;
@@ -205,9 +211,10 @@ impl LiveSite {
         let top = rel.iter().next()?.to_str()?;
         let direct = rel.components().count() == 2;
         match (top, direct, rel.extension()?.to_str()?) {
-            ("aktiviteter", true, "toml") => Some(format!("/aktiviteter/{stem}/")),
-            ("platser", true, "toml") => Some(format!("/platser/{stem}/")),
-            ("anslagstavla", true, "md") if stem != "_index" => Some(format!("/anslagstavla/{stem}/")),
+            // By the file name's slug: a file with errors may not say its `slug` clearly.
+            ("aktiviteter", true, "toml") => Some(format!("/aktiviteter/{}/", slugify(stem))),
+            ("platser", true, "toml") => Some(format!("/platser/{}/", slugify(stem))),
+            ("anslagstavla", true, "md") if stem != "_index" => Some(format!("/anslagstavla/{}/", slugify(stem))),
             (_, _, "md") => {
                 let lang = self.site.as_ref().map_or("sv", |s| s.config.language.as_str());
                 Some(page::place_of(rel, lang).url)
