@@ -54,6 +54,10 @@ enum Command {
         /// Open the site in the web browser.
         #[arg(long)]
         open: bool,
+        /// Preview under another address than site.toml's base_url, such as a sub-path:
+        /// --base-url http://127.0.0.1:1111/undermapp
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Check the site without writing anything; exit 1 if there are errors.
     ///
@@ -159,8 +163,13 @@ fn main() -> ExitCode {
             &name,
             today.unwrap_or_else(|| chrono::Local::now().date_naive()),
         ),
-        Command::Serve { site, port, open } => {
-            let opts = site.options(None, None);
+        Command::Serve {
+            site,
+            port,
+            open,
+            base_url,
+        } => {
+            let opts = site.options(None, base_url);
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()

@@ -57,6 +57,14 @@ pub fn classify(dest: &str, page: &str, base_url: &str) -> Dest {
         let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
         normalize(&format!("{dir}{path}"))
     };
+    // On a site under a sub-path a link may be written as it is published
+    // (`/undermapp/kalender/`) or as a site path (`/kalender/`); both lead to the same page.
+    let base_path = crate::render::links::base_path(base_url);
+    let path = match path.strip_prefix(base_path.as_str()) {
+        Some("") if !base_path.is_empty() => "/".to_string(),
+        Some(rest) if !base_path.is_empty() && rest.starts_with('/') => rest.to_string(),
+        _ => path,
+    };
     Dest::Internal {
         path: decode(&path),
         fragment: fragment.map(|f| decode(&f)),
@@ -165,5 +173,15 @@ mod tests {
         assert_eq!(c("mailto:a@b.se"), Dest::Other);
         assert_eq!(c("tel:+4642"), Dest::Other);
         assert_eq!(c(" "), Dest::Empty);
+    }
+
+    #[test]
+    fn a_site_under_a_sub_path_takes_links_in_both_forms() {
+        let c = |d: &str| classify(d, "/stod/tips/", "https://example.org/undermapp");
+        assert_eq!(c("/kalender/"), internal("/kalender/", None));
+        assert_eq!(c("/undermapp/kalender/#idag"), internal("/kalender/", Some("idag")));
+        assert_eq!(c("/undermapp"), internal("/", None));
+        assert_eq!(c("https://example.org/undermapp/om/"), internal("/om/", None));
+        assert_eq!(c("/undermappar/"), internal("/undermappar/", None));
     }
 }

@@ -8,7 +8,6 @@ mod calendar;
 mod evaluation;
 mod feeds;
 mod ical;
-mod localize;
 mod open_data;
 mod pages;
 mod places;
@@ -27,6 +26,7 @@ use rayon::prelude::*;
 use crate::content::Site;
 use crate::error::Result;
 use crate::render::i18n::Lang;
+use crate::render::links::Links;
 use crate::render::templates::{StaticFile, Theme};
 
 /// The bytes of one output file.
@@ -149,38 +149,34 @@ const DEFAULT_ONLY: [Producer; 5] = [
     search::render,
 ];
 
-/// Renders every file of the site, in parallel.
+/// Renders every file of the site, in parallel: the default language first, so that the other
+/// languages' links know which of its pages they have too (`render::links`).
 pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
     let langs = theme.langs(&site.config.language, site.config.languages.keys().cloned());
-    let jobs: Vec<(&Lang, Producer)> = langs
-        .iter()
-        .flat_map(|l| {
-            let extra: &[Producer] = if l.is_default { &DEFAULT_ONLY } else { &[] };
-            BUILT_IN
-                .iter()
-                .map(|s| s.render)
-                .chain(TRANSLATED)
-                .chain(extra.iter().copied())
-                .map(move |p| (l, p))
-        })
-        .collect();
-    let parts: Vec<(&Lang, Vec<OutputFile>)> = jobs
-        .par_iter()
-        .map(|(l, p)| p(site, theme, l).map(|f| (*l, f)))
-        .collect::<Result<_>>()?;
-    let mut files: Vec<OutputFile> = vec![];
-    for lang in &langs {
-        let mut own: Vec<OutputFile> = parts
+    let mut links = Links::new(&site.config.base_url, &site.config.language);
+    theme.set_links(links.clone());
+    let producers = |l: &Lang| -> Vec<(Producer, bool)> {
+        let once: &[Producer] = if l.is_default { &DEFAULT_ONLY } else { &[] };
+        let every = BUILT_IN.iter().map(|s| s.render).chain(TRANSLATED);
+        every
+            .map(|p| (p, false))
+            .chain(once.iter().map(|p| (*p, true)))
+            .collect()
+    };
+    let (default, others): (Vec<&Lang>, Vec<&Lang>) = langs.iter().partition(|l| l.is_default);
+    let first = render_languages(site, theme, &default, producers)?;
+    // Every language has the default language's pages but those made once (search, redirects).
+    for lang in &others {
+        let paths: Vec<String> = first
             .iter()
-            .filter(|(l, _)| l.code == lang.code)
-            .flat_map(|(_, f)| f.iter().cloned())
+            .filter(|(once, _)| !once)
+            .map(|(_, f)| format!("{}/{}", lang.code, f.path))
             .collect();
-        if !lang.is_default {
-            let pages = localize::page_urls(own.iter().map(|f| f.path.as_str()));
-            localize::links(&lang.prefix(), &pages, &mut own);
-        }
-        files.extend(own);
+        links.set_pages(&lang.code, paths.iter().map(String::as_str));
     }
+    theme.set_links(links);
+    let rest = render_languages(site, theme, &others, producers)?;
+    let mut files: Vec<OutputFile> = first.into_iter().chain(rest).map(|(_, f)| f).collect();
     files.extend(sitemap::render(site, theme, &files)?);
     for (path, file) in &theme.static_files {
         let body = match file {
@@ -201,6 +197,25 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<OutputFile>> {
     Ok(files)
 }
 
+/// Renders `langs` with their producers (each marked whether it is made once, in the default
+/// language only), every producer of every language in parallel.
+fn render_languages(
+    site: &Site,
+    theme: &Theme,
+    langs: &[&Lang],
+    producers: impl Fn(&Lang) -> Vec<(Producer, bool)>,
+) -> Result<Vec<(bool, OutputFile)>> {
+    let jobs: Vec<(&Lang, Producer, bool)> = langs
+        .iter()
+        .flat_map(|l| producers(l).into_iter().map(move |(p, once)| (*l, p, once)))
+        .collect();
+    let parts: Vec<Vec<(bool, OutputFile)>> = jobs
+        .par_iter()
+        .map(|(l, p, once)| p(site, theme, l).map(|f| f.into_iter().map(|f| (*once, f)).collect()))
+        .collect::<Result<_>>()?;
+    Ok(parts.into_iter().flatten().collect())
+}
+
 /// Renders only the given pages (site paths of the default language, e.g. `/stod/tips/` or `/`)
 /// in every language, for the dev server's quick updates. `existing` lists the output paths the
 /// site already has, so that a translation's links can be pointed at its own pages.
@@ -211,15 +226,14 @@ pub fn render_pages<'a>(
     existing: impl Iterator<Item = &'a str> + Clone,
 ) -> Result<Vec<OutputFile>> {
     let langs = theme.langs(&site.config.language, site.config.languages.keys().cloned());
+    let mut links = Links::new(&site.config.base_url, &site.config.language);
+    for lang in langs.iter().filter(|l| !l.is_default) {
+        links.set_pages(&lang.code, existing.clone());
+    }
+    theme.set_links(links);
     let mut files = vec![];
     for lang in &langs {
-        let mut own = pages::render_some(site, theme, lang, urls)?;
-        if !lang.is_default {
-            let prefix = format!("{}/", &lang.prefix()[1..]);
-            let pages = localize::page_urls(existing.clone().filter(|p| p.starts_with(&prefix)));
-            localize::links(&lang.prefix(), &pages, &mut own);
-        }
-        files.extend(own);
+        files.extend(pages::render_some(site, theme, lang, urls)?);
     }
     Ok(files)
 }

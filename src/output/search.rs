@@ -107,7 +107,12 @@ struct Lists {
 /// Renders the search page and its index.
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let lists = lists(site, lang);
-    let index = build_index(site, lang, &lists);
+    let mut index = build_index(site, lang, &lists);
+    // The script links to the pages as they are published, under the site's base path.
+    let links = theme.links();
+    for doc in &mut index.docs {
+        doc.u = links.url(&doc.u, &lang.code);
+    }
     let json = serde_json::to_vec(&index).map_err(|e| Error::Template(format!("{INDEX}: {e}")))?;
     let mut ctx = base_context(
         site,

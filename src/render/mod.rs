@@ -3,5 +3,6 @@
 pub mod chart;
 pub mod i18n;
 pub mod jsonld;
+pub mod links;
 pub mod templates;
 pub mod view;

@@ -2,11 +2,13 @@
 //! each of which a site may override with a file of the same name under its own `themes/omtanke/`.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use include_dir::{Dir, include_dir};
 use tera::{Context, Tera};
 
 use crate::error::{Error, Result};
+use crate::render::links::Links;
 
 static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/omtanke");
 
@@ -22,6 +24,8 @@ pub enum StaticFile {
 /// The loaded templates and static files of the theme.
 pub struct Theme {
     tera: Tera,
+    /// What the `url` and `links` filters resolve site paths with (`set_links`).
+    links: Arc<RwLock<Links>>,
     /// Interface text by language code (`i18n/<code>.toml`).
     strings: std::collections::BTreeMap<String, toml::Table>,
     /// Static files by output path (`assets/omtanke.css`).
@@ -155,11 +159,14 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        let links = Arc::new(RwLock::new(Links::default()));
+        register_link_filters(&mut tera, &links);
         tera.add_raw_templates(templates)
             .map_err(|e| Error::Template(describe(&e)))?;
         static_files.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(Theme {
             tera,
+            links,
             strings,
             static_files,
         })
@@ -191,6 +198,16 @@ impl Theme {
         langs
     }
 
+    /// Sets what site paths resolve to while rendering (the base path, each language's pages).
+    pub fn set_links(&self, links: Links) {
+        *self.links.write().unwrap_or_else(|e| e.into_inner()) = links;
+    }
+
+    /// What site paths resolve to now.
+    pub fn links(&self) -> Links {
+        self.links.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
     /// Whether a template exists.
     pub fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
@@ -202,6 +219,30 @@ impl Theme {
             .render(name, context)
             .map_err(|e| Error::Template(format!("{name}: {}", describe(&e))))
     }
+}
+
+/// `{{ "/kalender/" | url }}` and `{{ page.content | links }}`: site paths resolved for the
+/// page's language (`lang` in the context, or `lang="…"` for a link that names its own) and
+/// the site's base path, by `Links`.
+fn register_link_filters(tera: &mut Tera, links: &Arc<RwLock<Links>>) {
+    fn page_lang(kwargs: &tera::Kwargs, state: &tera::State) -> tera::TeraResult<String> {
+        Ok(match kwargs.get::<String>("lang")? {
+            Some(lang) => lang,
+            None => state.get::<String>("lang")?.unwrap_or_default(),
+        })
+    }
+    let shared = links.clone();
+    tera.register_filter("url", move |path: &str, kwargs: tera::Kwargs, state: &tera::State| {
+        let lang = page_lang(&kwargs, state)?;
+        let links = shared.read().unwrap_or_else(|e| e.into_inner());
+        tera::TeraResult::Ok(links.url(path, &lang))
+    });
+    let shared = links.clone();
+    tera.register_filter("links", move |html: &str, kwargs: tera::Kwargs, state: &tera::State| {
+        let lang = page_lang(&kwargs, state)?;
+        let links = shared.read().unwrap_or_else(|e| e.into_inner());
+        tera::TeraResult::Ok(tera::Value::safe_string(&links.in_html(html, &lang)))
+    });
 }
 
 /// Tera's error with all its causes, on one line.

@@ -204,6 +204,14 @@ impl LiveSite {
         }
     }
 
+    /// The path of the site's `base_url` (`/undermapp`), once it has been read.
+    pub fn base_path(&self) -> String {
+        self.site
+            .as_ref()
+            .map(|s| crate::render::links::base_path(&s.config.base_url))
+            .unwrap_or_default()
+    }
+
     /// The site path a content file is shown at, to show its errors there.
     pub fn url_of(&self, path: &Path) -> Option<String> {
         let rel = path.strip_prefix("content").ok()?;

@@ -32,6 +32,9 @@ struct Published {
     files: Arc<HashMap<String, Bytes>>,
     /// Each error with the site path of the file it is in, when it has one.
     errors: Vec<(Option<String>, Diagnostic)>,
+    /// The path of the site's `base_url` (`/undermapp`): pages are served below it, as they
+    /// will be on the host.
+    base_path: String,
 }
 
 type Shared = Arc<RwLock<Published>>;
@@ -39,8 +42,13 @@ type Shared = Arc<RwLock<Published>>;
 fn publish(shared: &Shared, live: &LiveSite) {
     let errors = live.errors.iter().map(|d| (live.url_of(&d.path), d.clone())).collect();
     let files = Arc::new(live.files.clone());
+    let base_path = live.base_path();
     let mut p = shared.write().unwrap_or_else(|e| e.into_inner());
-    *p = Published { files, errors };
+    *p = Published {
+        files,
+        errors,
+        base_path,
+    };
 }
 
 /// Builds the site and serves it on 127.0.0.1:`port` (0 picks a free port) until Ctrl-C,
@@ -53,6 +61,7 @@ pub async fn serve(opts: BuildOptions, port: u16, ready: impl FnOnce(SocketAddr)
     let shared: Shared = Arc::new(RwLock::new(Published {
         files: Arc::new(HashMap::new()),
         errors: vec![],
+        base_path: String::new(),
     }));
     publish(&shared, &live);
     let (reload, _) = broadcast::channel::<u64>(16);
@@ -177,7 +186,14 @@ fn respond(shared: &Shared, raw: &str) -> Response<HyperBytes> {
         return plain(StatusCode::BAD_REQUEST, "Ogiltig adress.");
     }
     let published = shared.read().unwrap_or_else(|e| e.into_inner());
-    let url = decoded.to_string();
+    let base = published.base_path.as_str();
+    // A site published under a sub-path is served under it too; its root leads there.
+    let url = match decoded.strip_prefix(base) {
+        _ if base.is_empty() => decoded.to_string(),
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        _ if decoded == "/" || decoded == base => return redirect(&format!("{base}/")),
+        _ => "/finns-inte-under-sajtens-adress".to_string(),
+    };
     let own_errors: Vec<&Diagnostic> = published
         .errors
         .iter()
@@ -205,11 +221,7 @@ fn respond(shared: &Shared, raw: &str) -> Response<HyperBytes> {
                 .body(HyperBytes::copy_from_slice(bytes))
                 .expect("valid response")
         }
-        None if published.files.contains_key(&format!("{key}/index.html")) => Response::builder()
-            .status(StatusCode::MOVED_PERMANENTLY)
-            .header("location", format!("{url}/"))
-            .body(HyperBytes::new())
-            .expect("valid response"),
+        None if published.files.contains_key(&format!("{key}/index.html")) => redirect(&format!("{base}{url}/")),
         None => match published.files.get("404.html") {
             Some(bytes) => html(StatusCode::NOT_FOUND, page::inject(bytes, &all_errors)),
             None if !all_errors.is_empty() => html(StatusCode::INTERNAL_SERVER_ERROR, page::errors(&all_errors)),
@@ -229,6 +241,14 @@ fn same_page(requested: &str, url: &str) -> bool {
                     && prefix.ends_with('/')
                     && prefix[1..3].bytes().all(|b| b.is_ascii_lowercase())
             })
+}
+
+fn redirect(to: &str) -> Response<HyperBytes> {
+    Response::builder()
+        .status(StatusCode::MOVED_PERMANENTLY)
+        .header("location", to)
+        .body(HyperBytes::new())
+        .expect("valid response")
 }
 
 fn html(status: StatusCode, body: String) -> Response<HyperBytes> {
