@@ -41,9 +41,14 @@ struct Server {
 
 impl Server {
     fn start(site: &Path) -> Server {
+        Server::start_with(site, &[])
+    }
+
+    fn start_with(site: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_omtanke"))
             .args(["serve", "--port", "0", "--today", "2026-11-26", "--root"])
             .arg(site)
+            .args(args)
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
@@ -232,5 +237,32 @@ fn no_request_reads_outside_the_site() {
     }
     let (status, _) = get(&addr, "/aktiviteter/fika.svg");
     assert_eq!(status, 200, "ordinary files are served");
+    server.stop();
+}
+
+#[test]
+fn a_site_under_a_sub_path_is_previewed_under_it() {
+    let (_tmp, site) = site();
+    let server = Server::start_with(&site, &["--base-url", "http://127.0.0.1/undermapp"]);
+    let addr = server.addr.clone();
+    let root = common::http::request(&addr, "GET", "/", &[], b"");
+    assert_eq!(root.status, 301, "the host's root leads to the site");
+    assert_eq!(root.header("location"), Some("/undermapp/"));
+    let (status, home) = get(&addr, "/undermapp/");
+    assert_eq!(status, 200);
+    assert!(home.contains(r#"href="/undermapp/assets/omtanke.css""#), "{home}");
+    assert_eq!(get(&addr, "/undermapp/assets/omtanke.css").0, 200);
+    assert_eq!(get(&addr, "/undermapp/stod/tips/").0, 200);
+    let folder = common::http::request(&addr, "GET", "/undermapp/stod", &[], b"");
+    assert_eq!(
+        folder.header("location"),
+        Some("/undermapp/stod/"),
+        "a folder gets its slash under the sub-path"
+    );
+    assert_eq!(
+        get(&addr, "/stod/tips/").0,
+        404,
+        "nothing is served outside the sub-path"
+    );
     server.stop();
 }
