@@ -79,6 +79,9 @@ fn every_kind_of_problem_is_reported_with_its_position() {
         assert!(!err.contains(fine), "{fine} reported:\n{err}");
     }
     assert_eq!(err.matches("pagaende.toml:").count(), 1, "{err}");
+    // A picture marked as decoration needs no alt text: only the one without is reported.
+    assert_eq!(err.matches("content/sida.md:9:").count(), 3, "{err}");
+    assert_eq!(err.matches("the picture has no alt text").count(), 1, "{err}");
     assert!(!site.join("public").exists(), "check writes nothing");
 }
 

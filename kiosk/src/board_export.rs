@@ -204,7 +204,7 @@ mod tests {
     fn markdown_a_resident_types_shows_as_typed() {
         let typed = "# Rubrik\n[Swish här](https://example.se) ![](https://tracker.example/p.gif)\n1. ett *två* `tre`\n- lista\n===\n<https://auto.example>";
         let md = plain_text(typed);
-        let html = omtanke::markdown::render(&md, omtanke::markdown::Trust::Resident).html;
+        let html = omtanke::markdown::render(&md, omtanke::markdown::Trust::Resident, "sv").html;
         for markup in ["<h1", "<a ", "<img", "<ol", "<ul", "<em", "<code", "<h2"] {
             assert!(!html.contains(markup), "{markup} in {html}");
         }

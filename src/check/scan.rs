@@ -32,6 +32,8 @@ pub struct Link {
     pub span: Range<usize>,
     /// Written as raw HTML (`<a href>`, `<img src>`): its text is not known here.
     pub raw_html: bool,
+    /// A picture the editor marked as decoration (title `dekorativ`): it needs no alt text.
+    pub decorative: bool,
 }
 
 /// A heading as written in Markdown.
@@ -86,9 +88,10 @@ pub fn scan(markdown: &str) -> Scanned {
                     has_image: false,
                     span,
                     raw_html: false,
+                    decorative: false,
                 });
             }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
                 for &i in &open {
                     out.links[i].has_image = true;
                 }
@@ -100,6 +103,7 @@ pub fn scan(markdown: &str) -> Scanned {
                     has_image: false,
                     span,
                     raw_html: false,
+                    decorative: crate::markdown::images::is_decorative(&title),
                 });
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
@@ -174,6 +178,7 @@ fn raw_html_links(html: &str, offset: usize, out: &mut Vec<Link>) {
                 has_image: false,
                 span: offset + start..offset + end,
                 raw_html: true,
+                decorative: false,
             });
         }
         at = end;

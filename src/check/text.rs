@@ -16,9 +16,10 @@ pub fn check(doc: &Doc<'_>, links: &[Link], diags: &mut Vec<Diagnostic>) {
         let err = |message: String| Diagnostic::error(doc.source, Some(doc.span(link.span.clone())), message);
         let text = link.text.trim();
         match link.kind {
-            LinkKind::Image if text.is_empty() => diags.push(
-                err("the picture has no alt text".into())
-                    .help("describe the picture for people who cannot see it: ![Två personer fikar vid ett bord](fika.jpg)"),
+            LinkKind::Image if text.is_empty() && !link.decorative => diags.push(
+                err("the picture has no alt text".into()).help(
+                    "describe the picture for people who cannot see it: ![Två personer fikar vid ett bord](fika.jpg); a picture that is only decoration: ![](mönster.svg \"dekorativ\")",
+                ),
             ),
             LinkKind::Link if text.is_empty() => diags.push(
                 err("the link has no text".into()).help(if link.has_image {

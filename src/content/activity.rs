@@ -222,9 +222,15 @@ const SCHEMA: Schema = Schema {
     ],
 };
 
-/// Parses an activity file named `stem` (its id is the name's slug, or its `slug`). `dir` is
-/// the folder it is in (for its image).
-pub fn parse(src: Source, stem: &str, dir: &std::path::Path, diags: &mut Vec<Diagnostic>) -> Option<Activity> {
+/// Parses an activity file named `stem` (its id is the name's slug, or its `slug`), written in
+/// the site's language `lang`. `dir` is the folder it is in (for its image).
+pub fn parse(
+    src: Source,
+    stem: &str,
+    lang: &str,
+    dir: &std::path::Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Activity> {
     let raw: Raw = toml_doc::parse(&src, 0..src.text.len(), &SCHEMA, diags)?;
     // On an error the build stops, after the file's other errors have been found too.
     let id = &super::slug::of_file(&src, stem, raw.slug.as_ref(), diags).unwrap_or_default();
@@ -396,7 +402,7 @@ pub fn parse(src: Source, stem: &str, dir: &std::path::Path, diags: &mut Vec<Dia
         description: raw
             .description
             .as_deref()
-            .map(|d| markdown::render(d, Trust::Editor).html)
+            .map(|d| markdown::render(d, Trust::Editor, lang).html)
             .unwrap_or_default(),
         interests,
         audience: raw.audience,
@@ -429,7 +435,7 @@ fn translations(src: &Source) -> BTreeMap<String, ActivityText> {
         .filter(|(k, v)| toml_doc::is_language_code(k) && v.is_table())
         .filter_map(|(k, v)| {
             let mut text: ActivityText = v.try_into().ok()?;
-            text.description = text.description.map(|d| markdown::render(&d, Trust::Editor).html);
+            text.description = text.description.map(|d| markdown::render(&d, Trust::Editor, &k).html);
             Some((k, text))
         })
         .collect()
@@ -584,6 +590,7 @@ mod tests {
         let a = parse(
             Source::new("a.toml", text),
             "a",
+            "sv",
             std::path::Path::new("/nonexistent"),
             &mut diags,
         );

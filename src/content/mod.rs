@@ -398,10 +398,12 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
             .map_or(Loaded::Nothing, |p| Loaded::Page(Box::new(p))),
         Kind::Activity => {
             let dir = content_dir.join(rel.parent().unwrap_or(Path::new("")));
-            activity::parse(src.clone(), &stem, &dir, diags).map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
+            activity::parse(src.clone(), &stem, &config.language, &dir, diags)
+                .map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
         }
         Kind::Place => place::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Place),
-        Kind::Post => post::parse(src.clone(), &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
+        Kind::Post => post::parse(src.clone(), &stem, &config.language, diags)
+            .map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
         Kind::Asset => unreachable!("assets return early"),

@@ -240,7 +240,7 @@ pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>)
         })
         .collect();
     // With errors the page is still returned, so that checks across files (its address) run too.
-    let rendered = markdown::render(&src.text[split.body], Trust::Editor);
+    let rendered = markdown::render(&src.text[split.body], Trust::Editor, &placement.lang);
     Some(Page {
         url: placement.url,
         lang: placement.lang,

@@ -103,8 +103,9 @@ const SCHEMA: Schema = Schema {
     nested: &[("funding", Nested::Table(&FUNDING))],
 };
 
-/// Parses a post file named `stem` (its address is the name's slug, or its `slug`).
-pub fn parse(src: Source, stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
+/// Parses a post file named `stem` (its address is the name's slug, or its `slug`), written in
+/// the site's language `lang`.
+pub fn parse(src: Source, stem: &str, lang: &str, diags: &mut Vec<Diagnostic>) -> Option<Post> {
     let split = frontmatter::split(&src).map_err(|d| diags.push(d)).ok()?;
     let raw: Raw = toml_doc::parse(&src, split.front.clone(), &SCHEMA, diags)?;
     // On an error the build stops, after the file's other errors have been found too.
@@ -195,7 +196,7 @@ pub fn parse(src: Source, stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Pos
         when: raw.when,
         funding,
         draft: raw.draft,
-        content: markdown::render(&src.text[split.body], Trust::Resident).html,
+        content: markdown::render(&src.text[split.body], Trust::Resident, lang).html,
         source: src,
     })
 }
