@@ -37,14 +37,16 @@ function siteVariant(root, siteToml, dir) {
 /**
  * Builds the site at `root` into a fresh temporary folder and returns the folder. With
  * `siteToml`, a copy of the site with those lines at the top of its site.toml is built instead.
- * With `output`, the site is built there (a folder that may already be served) instead.
+ * With `output`, the site is built there (a folder that may already be served) instead. With
+ * `baseURL`, the site is published at that address (`--base-url`) instead of site.toml's.
  */
-function buildSite(root, siteToml, output) {
+function buildSite(root, siteToml, output, baseURL) {
   const tmp = output ? path.dirname(output) : fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-'));
   const out = output || path.join(tmp, 'public');
   if (siteToml) root = siteVariant(root, siteToml, fs.mkdtempSync(path.join(tmp, 'variant-')));
   try {
-    execFileSync(omtankeBinary(), ['build', '--root', root, '--output', out, '--today', TODAY], {
+    const args = ['build', '--root', root, '--output', out, '--today', TODAY, ...(baseURL ? ['--base-url', baseURL] : [])];
+    execFileSync(omtankeBinary(), args, {
       stdio: 'pipe',
       encoding: 'utf8',
     });
@@ -69,15 +71,28 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Serves `dir` like a plain static host: /x/ → /x/index.html, unknown → 404.html with 404. */
-function serve(dir) {
+/**
+ * Serves `dir` like a plain static host: /x/ → /x/index.html, unknown → 404.html with 404. With
+ * `prefix` (such as '/undermapp'), `dir` is served at that path only, like a site published in a
+ * folder of someone else's: /undermapp/x/ → x/index.html, and anything outside /undermapp/ is a
+ * plain 404 that is not the site's. The address returned is then the origin and the prefix.
+ */
+function serve(dir, prefix = '') {
   const server = http.createServer((req, res) => {
     let pathname;
+    const raw = new URL(req.url, 'http://localhost').pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      pathname = decodeURIComponent(raw);
     } catch {
       res.writeHead(400).end();
       return;
+    }
+    if (prefix) {
+      if (pathname !== prefix && !pathname.startsWith(`${prefix}/`)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Only ${prefix}/ is served here.\n`);
+        return;
+      }
+      pathname = pathname.slice(prefix.length) || '/';
     }
     let file = path.join(dir, path.normalize(pathname));
     if (!file.startsWith(dir)) {
@@ -87,7 +102,7 @@ function serve(dir) {
     let stat = fs.statSync(file, { throwIfNoEntry: false });
     if (stat && stat.isDirectory()) {
       if (!pathname.endsWith('/')) {
-        res.writeHead(301, { Location: pathname + '/' }).end();
+        res.writeHead(301, { Location: raw + '/' }).end();
         return;
       }
       file = path.join(file, 'index.html');
@@ -105,7 +120,7 @@ function serve(dir) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ baseURL: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ baseURL: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }
