@@ -48,7 +48,12 @@ pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>
             feed(
                 site,
                 "/atom.xml",
-                NEWS_SECTION,
+                // The feed's page: the news section, or the home page on a site without one.
+                if site.page(NEWS_SECTION).is_some() {
+                    NEWS_SECTION
+                } else {
+                    "/"
+                },
                 &format!("{} – {title}", site.config.title),
                 news,
             )?,

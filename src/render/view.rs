@@ -135,6 +135,11 @@ pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, descriptio
     ctx.insert("page_description", description.unwrap_or(site_description));
     ctx.insert("nav", &nav(site, lang, url));
     ctx.insert("alternates", &alternates(site, lang, url));
+    // The footer links to the accessibility statement and the contact page where the site has them.
+    let mut footer = std::collections::BTreeMap::new();
+    footer.insert("accessibility", site.page("/om/tillganglighet/").is_some());
+    footer.insert("contact", site.page("/om/kontakt/").is_some());
+    ctx.insert("footer", &footer);
     ctx.insert("today", &site.today.to_string());
     ctx.insert("today_text", &lang.long_date(site.today));
     ctx
@@ -160,9 +165,10 @@ fn in_language<'a>(
 }
 
 /// The same page in every language of the site, for the switcher and `hreflang`. Pages that only
-/// exist in the default language (search) have none.
+/// exist in the default language (search, the 404 page) have none.
 fn alternates(site: &Site, lang: &Lang, url: &str) -> Vec<Alternate> {
-    if lang.siblings.len() < 2 || url.starts_with("/sok/") {
+    // Search and the 404 page exist only in the default language.
+    if lang.siblings.len() < 2 || url.starts_with("/sok/") || url == "/404.html" {
         return vec![];
     }
     lang.siblings
