@@ -127,8 +127,8 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (line, col) = self.line_col();
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::msg!("label-error"),
+            Severity::Warning => crate::msg!("label-warning"),
         };
         write!(f, "{}:{line}:{col}: {kind}: {}", self.path.display(), self.message)?;
         if let Some(help) = &self.help {
@@ -186,10 +186,10 @@ fn to_codespan(d: &Diagnostic) -> (SimpleFiles<String, &str>, CsDiagnostic<usize
     if let (Some(_), Some(span)) = (&d.source, &d.span) {
         cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
     } else {
-        cs = cs.with_notes(vec![format!("in {}", d.path.display())]);
+        cs = cs.with_notes(vec![crate::msg!("label-in-file", path = d.path.display())]);
     }
     if let Some(help) = &d.help {
-        cs = cs.with_notes(vec![format!("help: {help}")]);
+        cs = cs.with_notes(vec![format!("{}: {help}", crate::msg!("label-help"))]);
     }
     (files, cs)
 }

@@ -11,6 +11,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod error;
 pub mod markdown;
+pub mod messages;
 pub mod new;
 pub mod output;
 pub mod render;

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use omtanke::build::{self, BuildOptions};
 use omtanke::check::{self, CheckOptions};
 use omtanke::diagnostics;
 use omtanke::error::Error;
+use omtanke::messages;
 use omtanke::new;
 
 /// Omtanke: builds the Omtanke Helsingborg website from Markdown pages and TOML activity files.
@@ -19,6 +20,9 @@ use omtanke::new;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and help: sv or en [default: the site's language].
+    #[arg(long, global = true, value_name = "sv|en", value_parser = ["sv", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -143,7 +147,11 @@ impl SiteArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first, so that --help and every message speak it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_language(&messages::cli::language_of(&args));
+    let matches = messages::cli::localize(Cli::command()).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build { site, output, base_url } => {
             run_build(&site.options(output, base_url)).map_or(ExitCode::FAILURE, |_| ExitCode::SUCCESS)

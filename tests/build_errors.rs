@@ -3,7 +3,6 @@
 
 mod common;
 
-use assert_cmd::Command;
 use common::{build, copy_dir, fixture, read, stderr};
 
 #[test]
@@ -98,14 +97,9 @@ fn refuses_to_write_over_the_site_itself() {
 
 #[test]
 fn usage_errors_exit_2_and_missing_site_is_explained() {
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
-        .args(["build", "--nonsense"])
-        .output()
-        .unwrap();
+    let o = common::omtanke().args(["build", "--nonsense"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
+    let o = common::omtanke()
         .args(["build", "--today", "2026-13-01"])
         .output()
         .unwrap();
@@ -141,8 +135,7 @@ fn an_unknown_page_template_is_reported_at_its_line() {
 
 #[test]
 fn check_validates_without_writing() {
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
+    let o = common::omtanke()
         .arg("check")
         .arg("--root")
         .arg(fixture("broken"))
@@ -150,8 +143,7 @@ fn check_validates_without_writing() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown key `intrests`"));
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
+    let o = common::omtanke()
         .arg("check")
         .arg("--root")
         .arg(fixture("good"))

@@ -6,12 +6,10 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use common::{copy_dir, fixture, repo, stderr};
 
 fn check(root: &Path, extra: &[&str]) -> Output {
-    Command::cargo_bin("omtanke")
-        .expect("binary")
+    common::omtanke()
         .arg("check")
         .arg("--root")
         .arg(root)
@@ -127,11 +125,7 @@ fn the_real_site_passes() {
 
 #[test]
 fn help_has_examples() {
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
-        .args(["check", "--help"])
-        .output()
-        .unwrap();
+    let o = common::omtanke().args(["check", "--help"]).output().unwrap();
     let out = String::from_utf8_lossy(&o.stdout);
     assert!(
         out.contains("omtanke check --root ../min-sajt --today 2026-11-26"),

@@ -6,7 +6,6 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use common::{build, copy_dir, fixture, read, stderr};
 
 const TODAY: &str = "2026-11-26";
@@ -52,8 +51,7 @@ fn swedish_names_build_at_their_slugs() {
     );
     assert!(read(&out, "traffpunkter/index.html").contains(r#"src="bild%20p%C3%A5%20fika.jpg""#));
     // The link checker finds every page and picture where the links say.
-    Command::cargo_bin("omtanke")
-        .unwrap()
+    common::omtanke()
         .args(["check", "--today", TODAY, "--root"])
         .arg(fixture("swedish-names"))
         .assert()

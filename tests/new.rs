@@ -6,12 +6,10 @@ mod common;
 use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use common::{build, copy_dir, fixture, read, stderr};
 
 fn new(root: &Path, kind: &str, name: &str) -> Output {
-    Command::cargo_bin("omtanke")
-        .expect("binary")
+    common::omtanke()
         .args(["new", kind, name, "--today", "2026-11-26", "--root"])
         .arg(root)
         .output()
@@ -62,8 +60,7 @@ fn each_kind_builds_as_written_and_is_published() {
     assert!(read(&out, "aktiviteter/index.html").contains("/aktiviteter/stickcafe/"));
 
     // The examples also follow the rules `check` adds (headings, link texts).
-    let o = Command::cargo_bin("omtanke")
-        .unwrap()
+    let o = common::omtanke()
         .args(["check", "--today", "2026-11-26", "--root"])
         .arg(&site)
         .output()

@@ -46,7 +46,16 @@ impl Server {
 
     fn start_with(site: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_omtanke"))
-            .args(["serve", "--port", "0", "--today", "2026-11-26", "--root"])
+            .args([
+                "--lang",
+                "en",
+                "serve",
+                "--port",
+                "0",
+                "--today",
+                "2026-11-26",
+                "--root",
+            ])
             .arg(site)
             .args(args)
             .stderr(Stdio::piped())

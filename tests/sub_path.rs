@@ -6,7 +6,6 @@ mod common;
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use common::{build, copy_dir, fixture, read, stderr};
 
 const TODAY: &str = "2026-11-26";
@@ -85,8 +84,7 @@ fn check_takes_links_with_or_without_the_sub_path() {
     )
     .unwrap();
     let check = |expect_ok: bool| {
-        let o = Command::cargo_bin("omtanke")
-            .unwrap()
+        let o = common::omtanke()
             .args(["check", "--today", TODAY, "--root"])
             .arg(&site)
             .output()

@@ -87,12 +87,15 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
 /// The closing line: "No errors, 2 warnings." or "3 errors, 1 warning."
 pub fn summary(diags: &[Diagnostic]) -> String {
     let count = |s: Severity| diags.iter().filter(|d| d.severity == s).count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let errors = if errors == 0 {
-        "No errors".to_string()
+        crate::msg!("summary-no-errors")
     } else {
-        plural(errors, "error")
+        crate::msg!("summary-errors", errors = errors)
     };
-    format!("{errors}, {}.", plural(warnings, "warning"))
+    crate::msg!(
+        "summary-line",
+        errors = errors,
+        warnings = crate::msg!("summary-warnings", warnings = warnings)
+    )
 }

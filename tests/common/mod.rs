@@ -19,10 +19,17 @@ pub fn fixture(name: &str) -> PathBuf {
     repo().join("tests").join("fixtures").join(name)
 }
 
+/// The `omtanke` binary, speaking English: the tests' expectations are written in English
+/// (`tests/messages.rs` runs it in Swedish too).
+pub fn omtanke() -> Command {
+    let mut command = Command::cargo_bin("omtanke").expect("binary");
+    command.args(["--lang", "en"]);
+    command
+}
+
 /// Runs `omtanke build` on `root` into `out` with a fixed "today" and extra arguments.
 pub fn build(root: &Path, out: &Path, today: &str, extra: &[&str]) -> Output {
-    Command::cargo_bin("omtanke")
-        .expect("binary")
+    omtanke()
         .arg("build")
         .arg("--root")
         .arg(root)

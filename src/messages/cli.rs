@@ -1,0 +1,234 @@
+//! The command line in its readers' language: which language to speak (`--lang`, else the
+//! site's `language` in site.toml, else Swedish) and `--help` in it. clap builds the help from
+//! the doc comments in `main.rs`; here each command's and option's text is replaced by its
+//! message (`help-<command>[-<option>]` in `locales/*/help.ftl`).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// Marks a help message id, so the catalogue test finds it.
+macro_rules! help_id {
+    ($id:literal) => {
+        $id
+    };
+}
+
+/// Each text of the help: the command (empty for the program), the option's id (empty for the
+/// command's own description) and the message.
+const HELP: &[(&str, &str, &str)] = &[
+    ("", "", help_id!("help-about")),
+    ("", "lang", help_id!("help-lang")),
+    ("build", "", help_id!("help-build")),
+    ("build", "output", help_id!("help-build-output")),
+    ("build", "base_url", help_id!("help-build-base-url")),
+    ("serve", "", help_id!("help-serve")),
+    ("serve", "port", help_id!("help-serve-port")),
+    ("serve", "open", help_id!("help-serve-open")),
+    ("serve", "base_url", help_id!("help-serve-base-url")),
+    ("check", "", help_id!("help-check")),
+    ("check", "external", help_id!("help-check-external")),
+    ("new", "", help_id!("help-new")),
+    ("new", "kind", help_id!("help-new-kind")),
+    ("new", "name", help_id!("help-new-name")),
+    ("new", "root", help_id!("help-root")),
+    ("new", "today", help_id!("help-new-today")),
+];
+
+/// The names of values shown in the usage line and the list of arguments.
+const VALUE_NAMES: &[(&str, &str, &str)] = &[
+    ("new", "kind", help_id!("help-new-kind-value")),
+    ("new", "name", help_id!("help-new-name-value")),
+];
+
+/// The options every site command has (`SiteArgs`), with their messages.
+const SITE_ARGS: &[(&str, &str)] = &[
+    ("root", help_id!("help-root")),
+    ("drafts", help_id!("help-drafts")),
+    ("today", help_id!("help-today")),
+];
+
+/// The language to speak for the command line `args` (the program's name first): `--lang`,
+/// else `language` in site.toml under `--root` (the current folder by default), else Swedish.
+pub fn language_of(args: &[OsString]) -> String {
+    let mut lang = None;
+    let mut root = PathBuf::from(".");
+    let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = rest.next() {
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            lang = Some(value.to_string());
+        } else if arg == "--lang" {
+            lang = rest.next();
+        } else if let Some(value) = arg.strip_prefix("--root=") {
+            root = value.into();
+        } else if arg == "--root"
+            && let Some(value) = rest.next()
+        {
+            root = value.into();
+        }
+    }
+    lang.or_else(|| site_language(&root)).unwrap_or_else(|| "sv".into())
+}
+
+/// `language` in the site's site.toml (Swedish when the file does not set it), if the file can
+/// be read; its errors are reported later, in the language chosen here.
+fn site_language(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join("site.toml")).ok()?;
+    let table: toml::Table = text.parse().ok()?;
+    Some(
+        table
+            .get("language")
+            .and_then(|l| l.as_str())
+            .unwrap_or("sv")
+            .to_string(),
+    )
+}
+
+/// The command line's help in the language spoken now.
+pub fn localize(mut cmd: clap::Command) -> clap::Command {
+    let text = |id: &str| super::text(id, &[]);
+    // A description's first paragraph is its summary in the list of commands.
+    let about = |id: &str| {
+        let long = text(id);
+        let short = long.split("\n\n").next().unwrap_or(&long).to_string();
+        (short, long)
+    };
+    for (command, arg, id) in HELP {
+        cmd = match (*command, *arg) {
+            ("", "") => {
+                let (short, long) = about(id);
+                cmd.about(short).long_about(long)
+            }
+            (command, "") => {
+                let (short, long) = about(id);
+                cmd.mut_subcommand(command, |c| c.about(short).long_about(long))
+            }
+            ("", arg) => {
+                let help = text(id);
+                cmd.mut_arg(arg, |a| a.help(help))
+            }
+            (command, arg) => {
+                let help = text(id);
+                cmd.mut_subcommand(command, |c| c.mut_arg(arg, |a| a.help(help)))
+            }
+        };
+    }
+    for (command, arg, id) in VALUE_NAMES {
+        let name = text(id);
+        cmd = cmd.mut_subcommand(command, |c| c.mut_arg(*arg, |a| a.value_name(name)));
+    }
+    for command in ["build", "serve", "check"] {
+        for (arg, id) in SITE_ARGS {
+            let help = text(id);
+            cmd = cmd.mut_subcommand(command, |c| c.mut_arg(*arg, |a| a.help(help)));
+        }
+    }
+    let headings = (
+        text(help_id!("help-heading-commands")),
+        text(help_id!("help-heading-options")),
+        text(help_id!("help-heading-arguments")),
+    );
+    let template = text(help_id!("help-template"));
+    let name = cmd.get_name().to_string();
+    cmd.disable_help_subcommand(true)
+        .pipe(|c| with_words(c, &headings, &template, &name))
+}
+
+/// Calls `f` on a value: keeps a chain of builder calls in reading order.
+trait Pipe: Sized {
+    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
+        f(self)
+    }
+}
+
+impl Pipe for clap::Command {}
+
+/// The headings, the usage line and the built-in options' words of a command (`path` is how it
+/// is typed: `omtanke build`) and all its subcommands.
+fn with_words(cmd: clap::Command, headings: &(String, String, String), template: &str, path: &str) -> clap::Command {
+    let text = |id: &str| super::text(id, &[]);
+    let names: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    let mut usage = format!("{path} [{}]", text(help_id!("help-usage-options")));
+    for arg in cmd.get_positionals() {
+        let name = arg
+            .get_value_names()
+            .and_then(|n| n.first())
+            .map_or_else(|| arg.get_id().as_str().to_uppercase(), |n| n.to_string());
+        usage.push_str(&format!(" <{name}>"));
+    }
+    if !names.is_empty() {
+        usage.push_str(&format!(" <{}>", text(help_id!("help-usage-command"))));
+    }
+    let mut cmd = cmd
+        .override_usage(usage)
+        .subcommand_help_heading(headings.0.clone())
+        .next_help_heading(headings.1.clone())
+        .help_template(template.to_string())
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(text(help_id!("help-help"))),
+        );
+    for arg in cmd.get_arguments().map(|a| a.get_id().to_string()).collect::<Vec<_>>() {
+        let positional = cmd
+            .get_arguments()
+            .find(|a| a.get_id() == arg.as_str())
+            .is_some_and(clap::Arg::is_positional);
+        let heading = if positional { &headings.2 } else { &headings.1 };
+        // Defaults and choices are in the help texts, in words.
+        cmd = cmd.mut_arg(arg, |a| {
+            let a = a.help_heading(heading.clone());
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        });
+    }
+    if cmd.get_version().is_some() {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(text(help_id!("help-version")))
+                .help_heading(headings.1.clone()),
+        );
+    }
+    for name in names {
+        let sub_path = format!("{path} {name}");
+        cmd = cmd.mut_subcommand(name, |c| with_words(c, headings, template, &sub_path));
+    }
+    cmd
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        std::iter::once("omtanke")
+            .chain(list.iter().copied())
+            .map(OsString::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_language_is_the_flag_then_the_site_then_swedish() {
+        let site = tempfile::tempdir().unwrap();
+        std::fs::write(site.path().join("site.toml"), "language = \"en\"\n").unwrap();
+        let root = site.path().to_str().unwrap();
+        assert_eq!(language_of(&args(&["build", "--root", root])), "en");
+        assert_eq!(language_of(&args(&["build", &format!("--root={root}")])), "en");
+        assert_eq!(language_of(&args(&["build", "--root", root, "--lang", "sv"])), "sv");
+        assert_eq!(language_of(&args(&["build", "--root", "/finns/inte"])), "sv");
+        std::fs::write(site.path().join("site.toml"), "title = \"x\"\n").unwrap();
+        assert_eq!(
+            language_of(&args(&["check", "--root", root])),
+            "sv",
+            "site.toml's default"
+        );
+    }
+}
