@@ -159,6 +159,11 @@ const targets = [
     pages: [
       { path: '/', type: 'home' },
       { path: '/stod/tips/', type: 'page' },
+      // Every Markdown construct (task list, table, footnotes, pictures, quote, code, raw HTML),
+      // in Swedish, English and easy Swedish.
+      { path: '/stod/alla-delar/', type: 'every-construct' },
+      { path: '/en/stod/alla-delar/', type: 'en-every-construct' },
+      { path: '/stod/alla-delar/lattlast/', type: 'easy-read-every-construct' },
       { path: '/aktiviteter/sondagsfika/', type: 'activity-with-image' },
       { path: '/aktiviteter/fredagsmote/', type: 'activity' },
       { path: '/aktiviteter/sommarpicknick/', type: 'activity-ended' },
