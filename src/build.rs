@@ -85,15 +85,11 @@ fn check_unique(files: &[OutputFile]) -> Result<()> {
         .iter()
         .filter(|f| !seen.insert(f.path.as_str()))
         .map(|f| {
-            let what = match &f.body {
-                Body::Copy(p) => p.display().to_string(),
-                _ => "a generated file".to_string(),
+            let message = match &f.body {
+                Body::Copy(p) => crate::msg!("build-clash-copy", file = p.display(), path = &f.path),
+                _ => crate::msg!("build-clash-generated", path = &f.path),
             };
-            Diagnostic::file_error(
-                Path::new(&f.path),
-                format!("{what} would be written to {}, which another file already uses", f.path),
-            )
-            .help("rename the file so that it does not share its address with a page the site generates")
+            Diagnostic::file_error(Path::new(&f.path), message).help(crate::msg!("build-clash-help"))
         })
         .collect();
     if clashes.is_empty() {
@@ -113,9 +109,7 @@ fn guard_output(root: &Path, out: &Path) -> Result<()> {
     if unsafe_target {
         return Err(Error::io(
             out,
-            std::io::Error::other(
-                "refusing to replace this folder: it holds the site itself; choose an output folder such as public/",
-            ),
+            std::io::Error::other(crate::msg!("build-refusing-to-replace")),
         ));
     }
     Ok(())

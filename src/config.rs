@@ -88,8 +88,8 @@ impl Config {
         let before = diags.len();
         let title = raw.title.unwrap_or_else(|| {
             diags.push(
-                Diagnostic::error(src, Some(0..0), "site.toml has no `title`")
-                    .help("add a line such as `title = \"Omtanke Helsingborg\"`"),
+                Diagnostic::error(src, Some(0..0), crate::msg!("config-no-title"))
+                    .help(crate::msg!("config-no-title-help")),
             );
             String::new()
         });
@@ -101,17 +101,18 @@ impl Config {
                         Diagnostic::error(
                             src,
                             Some(url.span()),
-                            format!("`base_url` \"{}\" is not an absolute URL", url.get_ref()),
+                            crate::msg!("config-base-url-not-absolute", url = url.get_ref()),
                         )
-                        .help("write the address the site is published at, e.g. \"https://omtanke.example.se\""),
+                        .help(crate::msg!("config-base-url-not-absolute-help")),
                     );
                 }
                 trimmed
             }
             None => {
-                diags.push(Diagnostic::error(src, Some(0..0), "site.toml has no `base_url`").help(
-                    "add the address the site is published at, e.g. `base_url = \"https://omtanke.example.se\"`",
-                ));
+                diags.push(
+                    Diagnostic::error(src, Some(0..0), crate::msg!("config-no-base-url"))
+                        .help(crate::msg!("config-no-base-url-help")),
+                );
                 String::new()
             }
         };
@@ -121,12 +122,9 @@ impl Config {
                     Diagnostic::error(
                         src,
                         Some(url.span()),
-                        format!("`suggest_url` \"{}\" {why}", url.get_ref()),
+                        crate::msg!("config-suggest-url-bad", url = url.get_ref(), why = why),
                     )
-                    .help(
-                        "write the full address of the kiosk's web inbox, starting with https:// or http://, \
-                         e.g. \"https://forslag.omtanke.example.se/forslag\"",
-                    ),
+                    .help(crate::msg!("config-suggest-url-bad-help")),
                 );
             }
             url.into_inner()
@@ -135,8 +133,12 @@ impl Config {
             None => chrono_tz::Europe::Stockholm,
             Some(tz) => tz.get_ref().parse().unwrap_or_else(|_| {
                 diags.push(
-                    Diagnostic::error(src, Some(tz.span()), format!("unknown time zone \"{}\"", tz.get_ref()))
-                        .help("use a name from the time-zone database, e.g. \"Europe/Stockholm\""),
+                    Diagnostic::error(
+                        src,
+                        Some(tz.span()),
+                        crate::msg!("config-unknown-timezone", zone = tz.get_ref()),
+                    )
+                    .help(crate::msg!("config-unknown-timezone-help")),
                 );
                 chrono_tz::Europe::Stockholm
             }),
@@ -146,8 +148,12 @@ impl Config {
             Some(t) if t.get_ref() == "omtanke" => t.into_inner(),
             Some(t) => {
                 diags.push(
-                    Diagnostic::error(src, Some(t.span()), format!("unknown theme \"{}\"", t.get_ref()))
-                        .help("the built-in theme is \"omtanke\"; override its templates under themes/omtanke/"),
+                    Diagnostic::error(
+                        src,
+                        Some(t.span()),
+                        crate::msg!("config-unknown-theme", theme = t.get_ref()),
+                    )
+                    .help(crate::msg!("config-unknown-theme-help")),
                 );
                 t.into_inner()
             }
@@ -173,31 +179,29 @@ impl Config {
 
 /// Why a `suggest_url` cannot be a form's address, if it cannot: it must be an absolute http(s)
 /// URL with a host, since the form is sent from the published site to another program.
-fn check_suggest_url(text: &str, base_url: &str) -> std::result::Result<(), &'static str> {
+fn check_suggest_url(text: &str, base_url: &str) -> std::result::Result<(), String> {
     if text.chars().any(char::is_whitespace) {
-        return Err("has spaces in it");
+        return Err(crate::msg!("config-suggest-url-spaces"));
     }
     let lower = text.to_ascii_lowercase();
     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return Err("does not start with https:// or http://");
+        return Err(crate::msg!("config-suggest-url-no-scheme"));
     }
     let Ok(url) = url::Url::parse(text) else {
-        return Err("is not a complete web address");
+        return Err(crate::msg!("config-suggest-url-incomplete"));
     };
     if url.host_str().is_none_or(str::is_empty) {
-        return Err("has no host name after the //");
+        return Err(crate::msg!("config-suggest-url-no-host"));
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err("has a user name or password in it, which every visitor would see");
+        return Err(crate::msg!("config-suggest-url-credentials"));
     }
     // Residents may type a phone number or e-mail address: over http:// anyone on the way could
     // read it, and browsers warn about such forms on an https:// page. Only a test inbox on this
     // machine may go without.
     let loopback = matches!(url.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
     if url.scheme() == "http" && base_url.starts_with("https://") && !loopback {
-        return Err(
-            "is http:// on a site published at https://, so residents' contact details would travel unencrypted",
-        );
+        return Err(crate::msg!("config-suggest-url-unencrypted"));
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The content has problems an editor must fix; every one found is listed.
-    #[error("{} content error(s)", .0.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count())]
+    #[error("{}", crate::msg!("error-content", errors = .0.iter().filter(|d| d.severity == crate::diagnostics::Severity::Error).count()))]
     Content(Vec<Diagnostic>),
     /// A file or folder could not be read or written.
     #[error("{}: {source}", path.display())]
@@ -20,7 +20,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A template of the theme (or a site's override) failed.
-    #[error("template error: {0}")]
+    #[error("{}", crate::msg!("error-template", detail = .0.as_str()))]
     Template(String),
 }
 

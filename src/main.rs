@@ -184,7 +184,10 @@ fn main() -> ExitCode {
                 .expect("tokio runtime");
             // The site is built into memory; a site with errors is still served, showing them.
             let served = runtime.block_on(omtanke::serve::serve(opts, port, |addr| {
-                eprintln!("Serving the site at http://{addr}/ — changes show at once. Press Ctrl-C to stop.");
+                eprintln!(
+                    "{}",
+                    omtanke::msg!("serve-listening", address = format!("http://{addr}/"))
+                );
                 if open {
                     let _ = std::process::Command::new("xdg-open")
                         .arg(format!("http://{addr}/"))
@@ -194,7 +197,11 @@ fn main() -> ExitCode {
             match served {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: cannot serve on port {port}: {e}");
+                    eprintln!(
+                        "{}: {}",
+                        omtanke::msg!("label-error"),
+                        omtanke::msg!("serve-cannot-listen", port = port, reason = e.to_string())
+                    );
                     ExitCode::FAILURE
                 }
             }
@@ -207,7 +214,7 @@ fn run_check(opts: &CheckOptions) -> ExitCode {
         Ok(d) => d,
         Err(Error::Content(d)) => d,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", omtanke::msg!("label-error"));
             return ExitCode::FAILURE;
         }
     };
@@ -233,22 +240,19 @@ fn run_new(root: &std::path::Path, kind: NewKind, name: &str, today: NaiveDate) 
             } else {
                 root.join(&c.path)
             };
-            println!("Wrote {}.", shown.display());
+            println!("{}", omtanke::msg!("created-file", path = shown.display()));
             if let Some(note) = c.note {
-                println!("Note: {note}.");
+                println!("{}", omtanke::msg!("created-note", note = note));
             }
-            println!(
-                "Next: open it, change the example values (the comments explain each line), then run\n  omtanke check\nand see it at {} with\n  omtanke serve",
-                c.url
-            );
+            println!("{}", omtanke::msg!("created-next", url = c.url));
             ExitCode::SUCCESS
         }
         Err(e @ new::NewError::BadName { .. }) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", omtanke::msg!("label-error"));
             ExitCode::from(2)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {e}", omtanke::msg!("label-error"));
             ExitCode::FAILURE
         }
     }
@@ -262,7 +266,7 @@ fn spinner_after_a_second() -> (std::sync::mpsc::Sender<()>, std::thread::JoinHa
         if !std::io::stderr().is_terminal() || wait.recv_timeout(std::time::Duration::from_secs(1)).is_ok() {
             return;
         }
-        let bar = indicatif::ProgressBar::new_spinner().with_message("Building the site …");
+        let bar = indicatif::ProgressBar::new_spinner().with_message(omtanke::msg!("progress-building"));
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         let _ = wait.recv();
         bar.finish_and_clear();
@@ -280,10 +284,13 @@ fn run_build(opts: &BuildOptions) -> Option<build::BuildReport> {
         Ok(r) => {
             diagnostics::print(&r.warnings);
             eprintln!(
-                "Built {} files into {} in {} ms.",
-                r.files,
-                r.output.display(),
-                started.elapsed().as_millis()
+                "{}",
+                omtanke::msg!(
+                    "summary-built",
+                    files = r.files,
+                    output = r.output.display(),
+                    ms = started.elapsed().as_millis() as u64
+                )
             );
             Some(r)
         }
@@ -302,8 +309,12 @@ fn report(e: &Error) {
                 .iter()
                 .filter(|d| d.severity == diagnostics::Severity::Error)
                 .count();
-            eprintln!("{n} error{} found; nothing was written.", if n == 1 { "" } else { "s" });
+            eprintln!("{}", omtanke::msg!("summary-build-failed", errors = n));
         }
-        other => eprintln!("error: {other}; nothing was written."),
+        other => eprintln!(
+            "{}: {}",
+            omtanke::msg!("label-error"),
+            omtanke::msg!("summary-build-failed-other", reason = other.to_string())
+        ),
     }
 }

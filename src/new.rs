@@ -42,19 +42,16 @@ pub enum NewError {
 impl fmt::Display for NewError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NewError::BadName { name, suggestion, why } => {
-                write!(f, "\"{name}\" {why}")?;
-                match suggestion {
-                    Some(s) => write!(f, " — try \"{s}\" (names are lowercase letters a–z, digits and -)"),
-                    None => write!(f, " — names are lowercase letters a–z, digits and -"),
-                }
-            }
-            NewError::Exists(p) => write!(
-                f,
-                "{} already exists; nothing was written — choose another name, or edit that file",
-                p.display()
-            ),
-            NewError::Io(p, e) => write!(f, "cannot write {}: {e}", p.display()),
+            NewError::BadName { name, suggestion, why } => match suggestion {
+                Some(s) => f.write_str(&crate::msg!("new-bad-name-try", name = name, why = why, suggestion = s)),
+                None => f.write_str(&crate::msg!("new-bad-name", name = name, why = why)),
+            },
+            NewError::Exists(p) => f.write_str(&crate::msg!("new-exists", path = p.display())),
+            NewError::Io(p, e) => f.write_str(&crate::msg!(
+                "new-cannot-write",
+                path = p.display(),
+                error = e.to_string()
+            )),
         }
     }
 }
@@ -68,7 +65,7 @@ pub struct Created {
     pub path: PathBuf,
     /// The site path it will have (`/aktiviteter/fika/`).
     pub url: String,
-    /// Something more the editor should know, in English like the other messages.
+    /// Something more the editor should know, in the language of the other messages.
     pub note: Option<String>,
 }
 
@@ -141,9 +138,9 @@ pub fn create(root: &Path, kind: Kind, name: &str, today: NaiveDate) -> Result<C
     // A page in a new folder works, but the folder's own address has no page until it gets an
     // `_index.md`.
     let note = match (kind, name.rsplit_once('/')) {
-        (Kind::Page, Some((dir, _))) if !root.join(format!("content/{dir}/_index.md")).exists() => Some(format!(
-            "content/{dir}/ has no _index.md: write one to give the section /{dir}/ a title and an introduction"
-        )),
+        (Kind::Page, Some((dir, _))) if !root.join(format!("content/{dir}/_index.md")).exists() => {
+            Some(crate::msg!("new-section-no-index", dir = dir))
+        }
         _ => None,
     };
     match written {
@@ -155,10 +152,10 @@ pub fn create(root: &Path, kind: Kind, name: &str, today: NaiveDate) -> Result<C
 
 /// Checks that NAME is a slug (lowercase a–z, digits and `-`; folders for pages).
 fn check_name(kind: Kind, name: &str) -> Result<(), NewError> {
-    let bad = |why: &str| NewError::BadName {
+    let bad = |why: String| NewError::BadName {
         name: name.to_string(),
         suggestion: suggest(kind, name),
-        why: why.to_string(),
+        why,
     };
     let is_slug = |s: &str| {
         !s.is_empty()
@@ -169,35 +166,35 @@ fn check_name(kind: Kind, name: &str) -> Result<(), NewError> {
     };
     let segments: Vec<&str> = name.split('/').collect();
     if kind != Kind::Page && segments.len() > 1 {
-        return Err(bad("cannot contain /: activities and posts have no folders"));
+        return Err(bad(crate::msg!("new-name-has-folder")));
     }
     if !segments.iter().all(|s| is_slug(s)) {
-        return Err(bad("cannot be used in a web address"));
+        return Err(bad(crate::msg!("new-name-not-web-address")));
     }
     if kind == Kind::Activity && RESERVED_ACTIVITY_IDS.contains(&name) {
         return Err(NewError::BadName {
             name: name.to_string(),
             suggestion: Some(format!("{name}-traff")),
-            why: format!("cannot be used: /aktiviteter/{name}/ lists activities"),
+            why: crate::msg!("new-name-reserved", name = name),
         });
     }
     if kind == Kind::Page && (segments.last() == Some(&"index") || built_in(name)) {
         return Err(NewError::BadName {
             name: name.to_string(),
             suggestion: None,
-            why: "is an address the site already has (a folder's own page or a list the site builds)".into(),
+            why: crate::msg!("new-name-built-in"),
         });
     }
     if kind == Kind::Page && ["aktiviteter", "platser", "anslagstavla"].contains(&segments[0]) && segments.len() > 1 {
-        let what = match segments[0] {
-            "aktiviteter" => "omtanke new activity",
-            "anslagstavla" => "omtanke new post",
-            _ => "a place file in content/platser/",
+        let why = match segments[0] {
+            "aktiviteter" => crate::msg!("new-name-activities-folder"),
+            "anslagstavla" => crate::msg!("new-name-posts-folder"),
+            _ => crate::msg!("new-name-places-folder"),
         };
         return Err(NewError::BadName {
             name: name.to_string(),
             suggestion: None,
-            why: format!("is in a folder the site fills itself; use {what}"),
+            why,
         });
     }
     Ok(())

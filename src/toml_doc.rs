@@ -68,12 +68,8 @@ pub fn parse<T: DeserializeOwned>(
     if let Some(e) = errors.iter().min_by_key(|e| e.span().map_or(usize::MAX, |s| s.start)) {
         let span = e.span();
         diags.push(
-            Diagnostic::error(
-                src,
-                span,
-                format!("this is not valid TOML: {}", first_line(e.message())),
-            )
-            .help("check quotes around text, `=` between key and value, and brackets"),
+            Diagnostic::error(src, span, crate::msg!("toml-invalid", detail = first_line(e.message())))
+                .help(crate::msg!("toml-invalid-help")),
         );
         return None;
     }
@@ -91,16 +87,23 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or(s).trim()
 }
 
-/// Rewords serde's messages where a plainer one helps an editor.
+/// Rewords serde's messages where a plainer one helps an editor. What serde itself names (the
+/// field, the kinds of value) stays as serde writes it.
 fn explain(message: &str) -> String {
     let message = first_line(message);
     if let Some(field) = message.strip_prefix("missing field ") {
-        return format!("required field {field} is missing");
+        return crate::msg!("toml-missing-field", field = field);
     }
     if message.contains("expected a TOML datetime") || message.contains("expected a date") {
-        return format!("{message} — write dates without quotes as YYYY-MM-DD, e.g. 2026-12-24");
+        return crate::msg!("toml-date-hint", message = message);
     }
-    message.replace("invalid type: ", "wrong kind of value: ")
+    // Every "invalid type: " becomes the catalogue's words for it, the rest stays.
+    let mut parts = message.split("invalid type: ");
+    let mut reworded = parts.next().unwrap_or_default().to_string();
+    for rest in parts {
+        reworded.push_str(&crate::msg!("toml-wrong-kind", detail = rest));
+    }
+    reworded
 }
 
 fn check_keys(src: &Source, table: &DeTable<'_>, schema: &Schema, prefix: &str, diags: &mut Vec<Diagnostic>) {
@@ -124,10 +127,13 @@ fn check_keys(src: &Source, table: &DeTable<'_>, schema: &Schema, prefix: &str, 
             continue;
         }
         if !schema.keys.contains(&name) {
-            let mut d = Diagnostic::error(src, Some(key.span()), format!("unknown key `{full}`"));
+            let mut d = Diagnostic::error(src, Some(key.span()), crate::msg!("toml-unknown-key", key = &full));
             d = match nearest(name, schema.keys.iter().copied()) {
-                Some(near) => d.help(format!("did you mean `{near}`?")),
-                None => d.help(format!("valid keys here are: {}", schema.keys.join(", "))),
+                Some(near) => d.help(crate::msg!("toml-unknown-key-did-you-mean", near = near)),
+                None => d.help(crate::msg!(
+                    "toml-unknown-key-valid-keys",
+                    keys = schema.keys.join(", ")
+                )),
             };
             diags.push(d);
             continue;

@@ -34,16 +34,23 @@ fn broken(lang: Option<&str>) -> String {
 #[test]
 fn a_swedish_site_gets_swedish_messages_unless_asked_for_english() {
     let swedish = broken(None);
-    assert!(
-        swedish.contains("content/aktiviteter/saknas.toml:1:1: fel: "),
-        "{swedish}"
-    );
+    for expected in [
+        "content/aktiviteter/saknas.toml:1:1: fel: aktiviteten saknar `title` — lägg till `title = \"Pratcafé Söder\"`",
+        "content/aktiviteter/stavfel.toml:3:1: fel: okänd nyckel `intrests` — menade du `interests`?",
+        "content/aktiviteter/stavfel.toml:9:9: fel: \"25:00\" är ingen tid på dygnet",
+        "content/sida.md:2:1: fel: sidan saknar `title`",
+        "14 fel hittades; ingenting skrevs.",
+    ] {
+        assert!(swedish.contains(expected), "missing:\n{expected}\nin:\n{swedish}");
+    }
+    assert!(!swedish.contains(": error: "), "{swedish}");
     let english = broken(Some("en"));
     assert!(
         english.contains("content/aktiviteter/saknas.toml:1:1: error: the activity has no `title`"),
         "{english}"
     );
     assert!(!english.contains(": fel: "), "{english}");
+    assert!(english.contains("14 errors found; nothing was written."), "{english}");
 }
 
 #[test]

@@ -16,3 +16,30 @@ summary-warnings = { $warnings ->
    *[other] { $warnings } warnings
 }
 summary-line = { $errors }, { $warnings }.
+
+summary-built = Built { $files } files into { $output } in { $ms } ms.
+summary-build-failed = { $errors ->
+    [one] 1 error found; nothing was written.
+   *[other] { $errors } errors found; nothing was written.
+}
+summary-build-failed-other = { $reason }; nothing was written.
+progress-building = Building the site …
+
+created-file = Wrote { $path }.
+created-note = Note: { $note }.
+created-next = Next: open it, change the example values (the comments explain each line), then run
+      omtanke check
+    and see it at { $url } with
+      omtanke serve
+
+serve-listening = Serving the site at { $address } — changes show at once. Press Ctrl-C to stop.
+serve-cannot-listen = cannot serve on port { $port }: { $reason }
+serve-built = Built the site ({ $files } files) in { $ms } ms.
+serve-updated = Updated { $pages } in { $ms } ms.
+serve-failed = The site has errors; the last working version is shown until they are fixed.
+
+error-content = { $errors ->
+    [one] 1 content error
+   *[other] { $errors } content errors
+}
+error-template = template error: { $detail }

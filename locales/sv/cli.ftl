@@ -13,3 +13,24 @@ summary-warnings = { $warnings ->
    *[other] { $warnings } varningar
 }
 summary-line = { $errors }, { $warnings }.
+
+summary-built = Byggde { $files } filer till { $output } på { $ms } ms.
+summary-build-failed = { $errors } fel hittades; ingenting skrevs.
+summary-build-failed-other = { $reason }; ingenting skrevs.
+progress-building = Bygger webbplatsen …
+
+created-file = Skrev { $path }.
+created-note = Obs: { $note }.
+created-next = Nästa steg: öppna filen, byt ut exemplen (kommentarerna förklarar varje rad) och kör sedan
+      omtanke check
+    och se den på { $url } med
+      omtanke serve
+
+serve-listening = Webbplatsen visas på { $address } — ändringar syns direkt. Tryck Ctrl-C för att sluta.
+serve-cannot-listen = kan inte visa webbplatsen på port { $port }: { $reason }
+serve-built = Byggde webbplatsen ({ $files } filer) på { $ms } ms.
+serve-updated = Uppdaterade { $pages } på { $ms } ms.
+serve-failed = Webbplatsen har fel; den senaste fungerande versionen visas tills de är rättade.
+
+error-content = { $errors } fel i innehållet
+error-template = fel i en mall: { $detail }

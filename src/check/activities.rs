@@ -30,23 +30,17 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
         let text = &a.source.text;
         let span = text.find("[[schedule]]").map(|i| i..i + "[[schedule]]".len());
         let (message, ended) = match last_date(rules, today) {
-            Some(last) => (
-                format!("the activity has no coming dates: the last one was {last}"),
-                Some(last),
-            ),
+            Some(last) => (crate::msg!("check-activity-ended", last = last.to_string()), Some(last)),
             None => match rules.iter().filter_map(|r| r.from).min() {
-                Some(first) if first > horizon => (
-                    format!("the activity's first date, {first}, is more than a year away"),
-                    None,
-                ),
-                _ => ("the activity has no date in the coming year".to_string(), None),
+                Some(first) if first > horizon => {
+                    (crate::msg!("check-activity-far-away", first = first.to_string()), None)
+                }
+                _ => (crate::msg!("check-activity-no-date"), None),
             },
         };
         let help = match ended {
-            Some(last) => format!(
-                "add new dates to its [[schedule]]; or, if it has ended, write `until = {last}` in the [[schedule]] so the site shows it as ended"
-            ),
-            None => "check `from` and the dates of its [[schedule]]; an activity is listed as coming only when it has a date".into(),
+            Some(last) => crate::msg!("check-activity-ended-help", last = last.to_string()),
+            None => crate::msg!("check-activity-no-date-help"),
         };
         diags.push(Diagnostic::error(&a.source, span, message).help(help));
     }

@@ -70,10 +70,10 @@ pub fn check(links: Vec<ExternalLink>, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     &l.source,
                     Some(l.span.clone()),
-                    format!("the external link {url} {why}"),
+                    crate::msg!("check-external-failed", url = url.as_str(), why = why.as_str()),
                 )
                 .warning()
-                .help("open the address in a browser; if the page has moved, link to its new address"),
+                .help(crate::msg!("check-external-failed-help")),
             );
         }
     }
@@ -89,7 +89,10 @@ fn probe(agent: &ureq::Agent, url: &str) -> Result<(), String> {
     }
     match agent.get(url).call() {
         Ok(r) if ok(r.status().as_u16()) => Ok(()),
-        Ok(r) => Err(format!("answers HTTP {}", r.status())),
-        Err(e) => Err(format!("cannot be reached: {e}")),
+        Ok(r) => Err(crate::msg!(
+            "check-external-why-status",
+            status = r.status().to_string()
+        )),
+        Err(e) => Err(crate::msg!("check-external-why-unreachable", error = e.to_string())),
     }
 }

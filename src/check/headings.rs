@@ -13,26 +13,19 @@ pub fn check(doc: &Doc<'_>, headings: &[HeadingAt], diags: &mut Vec<Diagnostic>)
         let span = Some(doc.span(h.span.clone()));
         if h.level == 1 {
             diags.push(
-                Diagnostic::error(
-                    doc.source,
-                    span,
-                    "a `#` heading (h1) in the text: the title is the page's only h1",
-                )
-                .help("start the text's headings at `##` (h2)"),
+                Diagnostic::error(doc.source, span, crate::msg!("check-heading-h1"))
+                    .help(crate::msg!("check-heading-h1-help")),
             );
         } else if h.level > previous + 1 {
             let message = if previous == 1 {
-                format!(
-                    "the text's first heading is h{}, but it must be h2, as the title is the h1",
-                    h.level
-                )
+                crate::msg!("check-heading-first", level = h.level)
             } else {
-                format!("the heading skips a level: h{} after h{previous}", h.level)
+                crate::msg!("check-heading-skip", level = h.level, previous = previous)
             };
-            diags.push(Diagnostic::error(doc.source, span, message).help(format!(
-                "write `{}` (h{}), or add the heading levels in between",
-                "#".repeat(previous as usize + 1),
-                previous + 1
+            diags.push(Diagnostic::error(doc.source, span, message).help(crate::msg!(
+                "check-heading-level-help",
+                hashes = "#".repeat(previous as usize + 1),
+                level = previous + 1
             )));
         }
         // Continue from the level written, so one mistake is reported once.

@@ -30,14 +30,12 @@ pub fn check(
                 source: doc.source.clone(),
                 span: doc.span(link.span.clone()),
             }),
-            (Dest::Empty, LinkKind::Link) => diags.push(
-                err("the link has no address".into())
-                    .help("write where it leads between the parentheses: [Tips](/stod/tips/)"),
-            ),
-            (Dest::Empty, LinkKind::Image) => diags.push(
-                err("the picture has no file name".into())
-                    .help("write the picture's file between the parentheses: ![Två personer fikar](fika.jpg)"),
-            ),
+            (Dest::Empty, LinkKind::Link) => {
+                diags.push(err(crate::msg!("check-link-no-address")).help(crate::msg!("check-link-no-address-help")))
+            }
+            (Dest::Empty, LinkKind::Image) => {
+                diags.push(err(crate::msg!("check-image-no-file")).help(crate::msg!("check-image-no-file-help")))
+            }
             (Dest::Internal { path, .. }, LinkKind::Image) => {
                 if targets.resolve(&path).is_none_or(|f| targets.is_html(f)) {
                     diags.push(missing_image(
@@ -46,13 +44,13 @@ pub fn check(
                         &path,
                         targets,
                         root,
-                        err(format!("there is no picture {path}")),
+                        err(crate::msg!("check-image-missing", path = &path)),
                     ));
                 }
             }
             (Dest::Internal { path, fragment }, LinkKind::Link) => match targets.resolve(&path) {
                 None => diags.push(
-                    err(format!("the link leads nowhere: this site has no page {path}"))
+                    err(crate::msg!("check-link-no-page", path = &path))
                         .help(missing_page_help(&link.dest, &path, targets)),
                 ),
                 Some(file) => {
@@ -60,16 +58,16 @@ pub fn check(
                         && targets.is_html(file)
                         && !targets.has_anchor(file, &f)
                     {
-                        let on = if path == doc.url {
-                            "this page".to_string()
+                        let message = if path == doc.url {
+                            crate::msg!("check-link-no-anchor-here", anchor = &f)
                         } else {
-                            path.clone()
+                            crate::msg!("check-link-no-anchor", page = &path, anchor = &f)
                         };
                         let help = match nearest(&f, targets.anchors(file)) {
-                            Some(n) => format!("did you mean #{n}?"),
-                            None => "link to one of its headings: a heading's anchor is its text in lowercase, with - between the words (## Bra råd → #bra-rad)".into(),
+                            Some(n) => crate::msg!("check-link-anchor-did-you-mean", anchor = n),
+                            None => crate::msg!("check-link-no-anchor-help"),
                         };
-                        diags.push(err(format!("the link leads nowhere: {on} has no anchor #{f}")).help(help));
+                        diags.push(err(message).help(help));
                     }
                 }
             },
@@ -84,13 +82,13 @@ fn missing_page_help(written: &str, path: &str, targets: &Targets) -> String {
         let stem = stem.trim_end_matches("/_index").trim_end_matches("/index");
         let page = format!("{}/", stem.trim_end_matches('/'));
         if targets.resolve(&page).is_some() {
-            return format!("link to the page's address, not its file: write \"{page}\" instead of \"{written}\"");
+            return crate::msg!("check-link-page-file-help", page = &page, written = written);
         }
     }
     let pages: Vec<String> = targets.page_paths().collect();
     match nearest(path, pages.iter().map(String::as_str)) {
-        Some(n) => format!("did you mean \"{n}\"?"),
-        None => "check the address: content/stod/tips.md is the page /stod/tips/".into(),
+        Some(n) => crate::msg!("check-link-page-did-you-mean", path = n),
+        None => crate::msg!("check-link-page-help"),
     }
 }
 
@@ -108,17 +106,16 @@ fn missing_image(doc: &Doc<'_>, link: &Link, path: &str, targets: &Targets, root
             published.push('/');
         }
         published.push_str(link.dest.trim());
-        return d.help(format!(
-            "the file is beside the page's file, but on the page {} a browser looks for it at {path}; write \"{published}\"",
-            doc.url
+        return d.help(crate::msg!(
+            "check-image-beside-page-help",
+            page = &doc.url,
+            path = path,
+            published = &published
         ));
     }
     let files: Vec<String> = targets.file_paths().collect();
     match nearest(path, files.iter().map(String::as_str)) {
-        Some(n) => d.help(format!("did you mean \"{n}\"?")),
-        None => d.help(format!(
-            "put the picture beside the page's file in {} and link to its address on the site",
-            dir.display()
-        )),
+        Some(n) => d.help(crate::msg!("check-image-did-you-mean", path = n)),
+        None => d.help(crate::msg!("check-image-missing-help", folder = dir.display())),
     }
 }

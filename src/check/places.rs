@@ -25,13 +25,10 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 &src,
                 Some(first_line),
-                format!("no activity takes place at \"{}\"", p.name),
+                crate::msg!("check-place-unused", name = p.name.as_str()),
             )
             .warning()
-            .help(format!(
-                "use it in an activity with place = \"{}\", or remove the file if the place is no longer used",
-                p.id
-            )),
+            .help(crate::msg!("check-place-unused-help", id = p.id.as_str())),
         );
     }
 }

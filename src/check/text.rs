@@ -16,23 +16,19 @@ pub fn check(doc: &Doc<'_>, links: &[Link], diags: &mut Vec<Diagnostic>) {
         let err = |message: String| Diagnostic::error(doc.source, Some(doc.span(link.span.clone())), message);
         let text = link.text.trim();
         match link.kind {
-            LinkKind::Image if text.is_empty() && !link.decorative => diags.push(
-                err("the picture has no alt text".into()).help(
-                    "describe the picture for people who cannot see it: ![Två personer fikar vid ett bord](fika.jpg); a picture that is only decoration: ![](mönster.svg \"dekorativ\")",
-                ),
-            ),
-            LinkKind::Link if text.is_empty() => diags.push(
-                err("the link has no text".into()).help(if link.has_image {
-                    "the picture in the link is its text: describe where the link leads in the picture's alt text"
+            LinkKind::Image if text.is_empty() && !link.decorative => {
+                diags.push(err(crate::msg!("check-image-no-alt")).help(crate::msg!("check-image-no-alt-help")))
+            }
+            LinkKind::Link if text.is_empty() => {
+                diags.push(err(crate::msg!("check-link-no-text")).help(if link.has_image {
+                    crate::msg!("check-link-no-text-image-help")
                 } else {
-                    "write what the link leads to between the brackets: [Tips till dig som känner dig ensam](/stod/tips/)"
-                }),
-            ),
-            LinkKind::Link if is_vague(text) => diags.push(
-                err(format!("the link text \"{text}\" does not say where the link leads")).help(
-                    "screen readers list links by their text alone; name what the reader will find, e.g. [Läs mer om pratcaféet](…)",
-                ),
-            ),
+                    crate::msg!("check-link-no-text-help")
+                }))
+            }
+            LinkKind::Link if is_vague(text) => {
+                diags.push(err(crate::msg!("check-link-vague", text = text)).help(crate::msg!("check-link-vague-help")))
+            }
             _ => {}
         }
     }

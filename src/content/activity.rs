@@ -239,9 +239,9 @@ pub fn parse(
             Diagnostic::error(
                 &src,
                 raw.slug.as_ref().map(Spanned::span),
-                format!("an activity cannot be called \"{id}\": /aktiviteter/{id}/ lists activities"),
+                crate::msg!("activity-reserved-id", id = id),
             )
-            .help(format!("rename the file, e.g. to \"{id}-traff.toml\"")),
+            .help(crate::msg!("activity-reserved-id-help", id = id)),
         );
         return None;
     }
@@ -250,8 +250,8 @@ pub fn parse(
         Some(v) if !v.trim().is_empty() => v.trim().to_string(),
         _ => {
             diags.push(
-                Diagnostic::error(&src, Some(top.clone()), format!("the activity has no `{key}`"))
-                    .help(format!("add `{key} = \"{example}\"`")),
+                Diagnostic::error(&src, Some(top.clone()), crate::msg!("activity-missing", key = key))
+                    .help(crate::msg!("activity-missing-help", key = key, example = example)),
             );
             String::new()
         }
@@ -268,8 +268,8 @@ pub fn parse(
         let slug = slugify(i.get_ref());
         if slug.is_empty() {
             diags.push(
-                Diagnostic::error(&src, Some(i.span()), "an interest must contain letters")
-                    .help("write an interest as a word, e.g. \"fika\""),
+                Diagnostic::error(&src, Some(i.span()), crate::msg!("activity-interest-no-letters"))
+                    .help(crate::msg!("activity-interest-no-letters-help")),
             );
         } else {
             interests.push(Term::new(&slug, i.get_ref().trim()));
@@ -285,8 +285,8 @@ pub fn parse(
                 v @ toml::Value::Table(_) => (place::parse_inline(&src, id, v, span, diags), None),
                 _ => {
                     diags.push(
-                        Diagnostic::error(&src, Some(span), "`place` must be a place id or a table")
-                            .help("write the id of a file in content/platser/, e.g. place = \"at-soder\""),
+                        Diagnostic::error(&src, Some(span), crate::msg!("activity-place-wrong-kind"))
+                            .help(crate::msg!("activity-place-wrong-kind-help")),
                     );
                     (None, None)
                 }
@@ -305,11 +305,16 @@ pub fn parse(
                     .map(|(c, _)| *c)
                     .or_else(|| nearest(l.get_ref(), LANGUAGES.iter().map(|(c, _)| *c)))
                 {
-                    Some(code) => format!("did you mean \"{code}\"? Languages are written as ISO 639-1 codes"),
-                    None => "write languages as ISO 639-1 codes, e.g. \"sv\", \"en\", \"ar\"".into(),
+                    Some(code) => crate::msg!("activity-language-did-you-mean", code = code),
+                    None => crate::msg!("activity-language-help"),
                 };
                 diags.push(
-                    Diagnostic::error(&src, Some(l.span()), format!("unknown language \"{}\"", l.get_ref())).help(help),
+                    Diagnostic::error(
+                        &src,
+                        Some(l.span()),
+                        crate::msg!("activity-unknown-language", language = l.get_ref()),
+                    )
+                    .help(help),
                 );
                 None
             }
@@ -320,8 +325,10 @@ pub fn parse(
     let image_file = match (&raw.image, &raw.image_alt) {
         (Some(img), alt) => {
             if alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
-                diags.push(Diagnostic::error(&src, Some(img.span()), "`image` has no `image_alt`")
-                    .help("describe the picture for people who cannot see it: image_alt = \"Två personer fikar vid ett bord\""));
+                diags.push(
+                    Diagnostic::error(&src, Some(img.span()), crate::msg!("activity-image-no-alt"))
+                        .help(crate::msg!("activity-image-no-alt-help")),
+                );
             }
             let file = dir.join(img.get_ref());
             if img.get_ref().contains('/') || img.get_ref().contains('\\') || !file.is_file() {
@@ -329,11 +336,11 @@ pub fn parse(
                     Diagnostic::error(
                         &src,
                         Some(img.span()),
-                        format!("image \"{}\" is not beside this file", img.get_ref()),
+                        crate::msg!("activity-image-not-beside", image = img.get_ref()),
                     )
-                    .help(format!(
-                        "put the picture in {} and write only its file name",
-                        src.path.parent().unwrap_or(std::path::Path::new("content")).display()
+                    .help(crate::msg!(
+                        "activity-image-not-beside-help",
+                        folder = src.path.parent().unwrap_or(std::path::Path::new("content")).display()
                     )),
                 );
             }
@@ -355,15 +362,16 @@ pub fn parse(
                     Diagnostic::error(
                         &src,
                         Some(c.span()),
-                        format!("`capacity` = {} is not a number of places", c.get_ref()),
+                        crate::msg!("activity-capacity-invalid", capacity = *c.get_ref()),
                     )
-                    .help("write how many people can come, e.g. capacity = 12"),
+                    .help(crate::msg!("activity-capacity-invalid-help")),
                 );
                 0
             }
             None => {
                 diags.push(
-                    Diagnostic::error(&src, Some(span), "`[booking]` has no `capacity`").help("add e.g. capacity = 12"),
+                    Diagnostic::error(&src, Some(span), crate::msg!("activity-booking-no-capacity"))
+                        .help(crate::msg!("activity-booking-no-capacity-help")),
                 );
                 0
             }
@@ -376,9 +384,9 @@ pub fn parse(
                     Diagnostic::error(
                         &src,
                         Some(d.span()),
-                        format!("`opens_days_before` = {} is out of range", d.get_ref()),
+                        crate::msg!("activity-opens-out-of-range", days = *d.get_ref()),
                     )
-                    .help("write a number of days from 0 to 365, e.g. 14"),
+                    .help(crate::msg!("activity-opens-out-of-range-help")),
                 );
                 14
             }
@@ -457,8 +465,16 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
         .count();
     if kinds != 1 {
         diags.push(
-            Diagnostic::error(src, Some(span.clone()), if kinds == 0 { "this [[schedule]] says neither `weekly`, `monthly` nor `dates`" } else { "this [[schedule]] has more than one of `weekly`, `monthly` and `dates`" })
-                .help("use exactly one: weekly = [\"thu\"], monthly = \"first tue\" or dates = [2026-12-05]; write a second [[schedule]] for another pattern"),
+            Diagnostic::error(
+                src,
+                Some(span.clone()),
+                if kinds == 0 {
+                    crate::msg!("activity-schedule-no-kind")
+                } else {
+                    crate::msg!("activity-schedule-many-kinds")
+                },
+            )
+            .help(crate::msg!("activity-schedule-kind-help")),
         );
     }
     let repeat = if let Some(w) = &r.weekly {
@@ -468,8 +484,12 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
             .filter_map(|d| {
                 schedule::parse_weekday(d.get_ref()).or_else(|| {
                     diags.push(
-                        Diagnostic::error(src, Some(d.span()), format!("\"{}\" is not a weekday", d.get_ref()))
-                            .help("write weekdays as mon, tue, wed, thu, fri, sat or sun"),
+                        Diagnostic::error(
+                            src,
+                            Some(d.span()),
+                            crate::msg!("activity-not-a-weekday", day = d.get_ref()),
+                        )
+                        .help(crate::msg!("activity-not-a-weekday-help")),
                     );
                     None
                 })
@@ -477,7 +497,8 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
             .collect();
         if w.get_ref().is_empty() {
             diags.push(
-                Diagnostic::error(src, Some(w.span()), "`weekly` lists no days").help("write e.g. weekly = [\"thu\"]"),
+                Diagnostic::error(src, Some(w.span()), crate::msg!("activity-weekly-empty"))
+                    .help(crate::msg!("activity-weekly-empty-help")),
             );
         }
         Some(Repeat::Weekly(days))
@@ -489,9 +510,9 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
                     Diagnostic::error(
                         src,
                         Some(m.span()),
-                        format!("\"{}\" is not a monthly rule", m.get_ref()),
+                        crate::msg!("activity-not-monthly", rule = m.get_ref()),
                     )
-                    .help("write first, second, third, fourth or last, then a weekday: monthly = \"last fri\""),
+                    .help(crate::msg!("activity-not-monthly-help")),
                 );
                 None
             }
@@ -499,8 +520,8 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
     } else if let Some(ds) = &r.dates {
         if ds.get_ref().is_empty() {
             diags.push(
-                Diagnostic::error(src, Some(ds.span()), "`dates` lists no dates")
-                    .help("write e.g. dates = [2026-12-05, 2026-12-12]"),
+                Diagnostic::error(src, Some(ds.span()), crate::msg!("activity-dates-empty"))
+                    .help(crate::msg!("activity-dates-empty-help")),
             );
         }
         Some(Repeat::Dates(
@@ -518,19 +539,24 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
                 Diagnostic::error(
                     src,
                     Some(span.clone()),
-                    format!("this [[schedule]] has no `{key}` time"),
+                    crate::msg!("activity-schedule-no-time", key = key),
                 )
-                .help(format!(
-                    "add e.g. {key} = \"{}\"",
-                    if key == "start" { "12:00" } else { "14:00" }
+                .help(crate::msg!(
+                    "activity-schedule-no-time-help",
+                    key = key,
+                    example = if key == "start" { "12:00" } else { "14:00" }
                 )),
             );
             None
         }
         Some(t) => schedule::parse_time(t.get_ref()).or_else(|| {
             diags.push(
-                Diagnostic::error(src, Some(t.span()), format!("\"{}\" is not a time of day", t.get_ref()))
-                    .help("write a 24-hour time as HH:MM, from 00:00 to 23:59, e.g. \"09:30\""),
+                Diagnostic::error(
+                    src,
+                    Some(t.span()),
+                    crate::msg!("activity-not-a-time", time = t.get_ref()),
+                )
+                .help(crate::msg!("activity-not-a-time-help")),
             );
             None
         }),
@@ -544,13 +570,13 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
             Diagnostic::error(
                 src,
                 Some(end_span),
-                format!(
-                    "the activity ends ({}) before it starts ({})",
-                    e.format("%H:%M"),
-                    s.format("%H:%M")
+                crate::msg!(
+                    "activity-ends-before-start",
+                    end = e.format("%H:%M").to_string(),
+                    start = s.format("%H:%M").to_string()
                 ),
             )
-            .help("`end` must be later the same day than `start`"),
+            .help(crate::msg!("activity-ends-before-start-help")),
         );
     }
     let from = opt_date(src, &r.from, "from", diags);
@@ -559,8 +585,16 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
         && u < f
     {
         diags.push(
-            Diagnostic::error(src, Some(us.span()), format!("`until` ({u}) is before `from` ({f})"))
-                .help("`until` is the last date the activity happens; it must be on or after `from`"),
+            Diagnostic::error(
+                src,
+                Some(us.span()),
+                crate::msg!(
+                    "activity-until-before-from",
+                    until = u.to_string(),
+                    from = f.to_string()
+                ),
+            )
+            .help(crate::msg!("activity-until-before-from-help")),
         );
     }
     let except: Vec<NaiveDate> = r

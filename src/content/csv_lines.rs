@@ -22,7 +22,7 @@ pub fn lines<'a>(
             Diagnostic::error(
                 src,
                 Some(0..first.trim_end().len()),
-                "the first line is not the expected header",
+                crate::msg!("content-csv-wrong-header"),
             )
             .help(help.to_string()),
         );

@@ -13,9 +13,9 @@ pub fn to_date(src: &Source, value: &Spanned<Datetime>, key: &str) -> Result<Nai
         Diagnostic::error(
             src,
             Some(value.span()),
-            format!("`{key}` = {} is not a date", value.get_ref()),
+            crate::msg!("dates-not-a-date", key = key, value = value.get_ref().to_string()),
         )
-        .help("write a date as YYYY-MM-DD without quotes, e.g. 2026-12-24")
+        .help(crate::msg!("dates-not-a-date-help"))
     };
     let date = value.get_ref().date.ok_or_else(bad)?;
     NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into()).ok_or_else(bad)

@@ -40,7 +40,7 @@ pub struct Month {
 /// Parses a result file; months under [`MIN_RESPONSES`] are left out, and bad lines reported.
 pub fn parse(src: &Source, diags: &mut Vec<Diagnostic>) -> Vec<Month> {
     let mut out = vec![];
-    let help = format!("the file starts with the line `{HEADER}`");
+    let help = crate::msg!("evaluation-header-help", header = HEADER);
     let Some(lines) = csv_lines::lines(src, HEADER, &help, diags) else {
         return out;
     };
@@ -53,8 +53,8 @@ pub fn parse(src: &Source, diags: &mut Vec<Diagnostic>) -> Vec<Month> {
             .flatten();
         let (Some(n), true) = (nums, month_ok) else {
             diags.push(
-                Diagnostic::error(src, Some(span), "this line is not a month followed by seven numbers")
-                    .help("write e.g. `2026-10,14,2.9,1.4,1.5,5,7,2`"),
+                Diagnostic::error(src, Some(span), crate::msg!("evaluation-bad-line"))
+                    .help(crate::msg!("evaluation-bad-line-help")),
             );
             continue;
         };

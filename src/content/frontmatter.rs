@@ -21,8 +21,8 @@ pub fn split(src: &Source) -> Result<Split, Diagnostic> {
     let rest = &text[start..];
     let Some(after_open) = rest.strip_prefix("+++") else {
         return Err(
-            Diagnostic::error(src, Some(start..start), "the file does not start with front matter")
-                .help("begin the file with a line `+++`, then `title = \"…\"`, then another line `+++`"),
+            Diagnostic::error(src, Some(start..start), crate::msg!("content-no-front-matter"))
+                .help(crate::msg!("content-no-front-matter-help")),
         );
     };
     let open_end = start + 3 + line_end(after_open);
@@ -38,10 +38,12 @@ pub fn split(src: &Source) -> Result<Split, Diagnostic> {
         }
         pos += line_len;
     }
-    Err(
-        Diagnostic::error(src, Some(start..start + 3), "the front matter is never closed")
-            .help("add a line `+++` after the last front-matter line, before the text"),
+    Err(Diagnostic::error(
+        src,
+        Some(start..start + 3),
+        crate::msg!("content-front-matter-unclosed"),
     )
+    .help(crate::msg!("content-front-matter-unclosed-help")))
 }
 
 /// Length of the first line including its line break.

@@ -142,8 +142,13 @@ impl Site {
         let config_path = root.join("site.toml");
         let config_text = std::fs::read_to_string(&config_path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
-                Error::Content(vec![Diagnostic::file_error(Path::new("site.toml"), format!("no site.toml in {}", root.display()))
-                    .help("run omtanke in the site's folder, or pass --root with the folder that has site.toml and content/")])
+                Error::Content(vec![
+                    Diagnostic::file_error(
+                        Path::new("site.toml"),
+                        crate::msg!("content-no-site-toml", root = root.display()),
+                    )
+                    .help(crate::msg!("content-no-site-toml-help")),
+                ])
             } else {
                 Error::io(&config_path, e)
             }
@@ -157,8 +162,8 @@ impl Site {
         let content_dir = root.join("content");
         if !content_dir.is_dir() {
             return Err(Error::Content(vec![
-                Diagnostic::file_error(Path::new("content"), "there is no content/ folder")
-                    .help("create content/ beside site.toml and put the site's pages there"),
+                Diagnostic::file_error(Path::new("content"), crate::msg!("content-no-content-folder"))
+                    .help(crate::msg!("content-no-content-folder-help")),
             ]));
         }
         let files = list_files(&content_dir)?;
@@ -312,7 +317,7 @@ fn list_files(dir: &Path) -> Result<Vec<PathBuf>> {
             Error::io(
                 path,
                 e.into_io_error()
-                    .unwrap_or_else(|| std::io::Error::other("cannot walk folder")),
+                    .unwrap_or_else(|| std::io::Error::other(crate::msg!("content-cannot-walk-folder"))),
             )
         })?;
         if entry.file_type().is_file() {
@@ -364,11 +369,8 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
     let addressed = folders.iter().chain(matches!(kind, Kind::Page).then_some(&stem));
     if let Some(bad) = addressed.into_iter().find(|n| slug::of_name(n).is_none()) {
         diags.push(
-            Diagnostic::file_error(
-                &display,
-                format!("the name \"{bad}\" has no letters or digits to make a web address from"),
-            )
-            .help("rename it with at least one letter"),
+            Diagnostic::file_error(&display, crate::msg!("slug-name-no-letters", name = bad))
+                .help(crate::msg!("content-name-no-letters-help")),
         );
         return Loaded::Nothing;
     }
@@ -383,12 +385,12 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
     let text = match std::fs::read_to_string(content_dir.join(rel)) {
         Ok(t) => t,
         Err(e) => {
-            let why = if e.kind() == std::io::ErrorKind::InvalidData {
-                "is not UTF-8 text".to_string()
+            let message = if e.kind() == std::io::ErrorKind::InvalidData {
+                crate::msg!("content-file-not-utf8")
             } else {
-                format!("cannot be read: {e}")
+                crate::msg!("content-file-unreadable", error = e.to_string())
             };
-            diags.push(Diagnostic::file_error(&display, format!("the file {why}")).help("save it as UTF-8 text"));
+            diags.push(Diagnostic::file_error(&display, message).help(crate::msg!("content-file-utf8-help")));
             return Loaded::Nothing;
         }
     };
@@ -428,22 +430,26 @@ fn resolve_places(activities: &mut [Activity], places: &[Place], diags: &mut Vec
             Some(p) => a.place = Some((*p).clone()),
             None => {
                 let help = match diagnostics::nearest(r.get_ref(), by_id.keys().copied()) {
-                    Some(n) => format!("did you mean \"{n}\"? Places are the files in content/platser/"),
+                    Some(n) => crate::msg!("content-no-place-did-you-mean", near = n),
                     None => {
                         let mut ids: Vec<_> = by_id.keys().copied().collect();
                         ids.sort();
-                        let mut help = format!("create content/platser/{}.toml", r.get_ref());
-                        if !ids.is_empty() {
-                            help.push_str(&format!(", or use one of: {}", ids.join(", ")));
+                        if ids.is_empty() {
+                            crate::msg!("content-no-place-create", place = r.get_ref())
+                        } else {
+                            crate::msg!(
+                                "content-no-place-create-or-use",
+                                place = r.get_ref(),
+                                places = ids.join(", ")
+                            )
                         }
-                        help
                     }
                 };
                 diags.push(
                     Diagnostic::error(
                         &a.source,
                         Some(r.span()),
-                        format!("there is no place \"{}\"", r.get_ref()),
+                        crate::msg!("content-no-place", place = r.get_ref()),
                     )
                     .help(help),
                 );
@@ -462,12 +468,8 @@ fn link_easy_read(pages: &mut [Page], diags: &mut Vec<Diagnostic>) {
         match pages.iter_mut().find(|p| p.url == of) {
             Some(original) => original.easy_read = Some(url),
             None => diags.push(
-                Diagnostic::error(
-                    &src,
-                    None,
-                    format!("this easy-to-read version has no page {of} to go with"),
-                )
-                .help("name it after the page it simplifies: tips.lattlast.md beside tips.md"),
+                Diagnostic::error(&src, None, crate::msg!("content-easy-read-orphan", page = &of))
+                    .help(crate::msg!("content-easy-read-orphan-help")),
             ),
         }
     }
@@ -489,12 +491,9 @@ fn check_claims(
             Some(first) => diags.push(
                 Diagnostic::file_error(
                     &Path::new("content/platser").join(format!("{stem}.toml")),
-                    format!(
-                        "this place's address would be /platser/{}/, which content/platser/{first}.toml already has",
-                        p.id
-                    ),
+                    crate::msg!("content-place-address-taken", id = &p.id, first = *first),
                 )
-                .help("rename one of the two files, or give one of them `slug = \"…\"`"),
+                .help(crate::msg!("content-place-address-taken-help")),
             ),
             None => {
                 place_files.insert(&p.id, stem);
@@ -523,11 +522,12 @@ fn check_claims(
                 Diagnostic::error(
                     src,
                     None,
-                    format!("this {what} would be written to {url}, which the site builds itself"),
+                    crate::msg!("content-built-in-address", what = what, url = &url),
                 )
-                .help(format!(
-                    "move or rename the file; to give {url} a title and an introduction, write {}_index.md",
-                    url.trim_start_matches('/')
+                .help(crate::msg!(
+                    "content-built-in-address-help",
+                    url = &url,
+                    index = url.trim_start_matches('/')
                 )),
             );
             continue;
@@ -537,12 +537,14 @@ fn check_claims(
                 Diagnostic::error(
                     src,
                     None,
-                    format!(
-                        "this {what} claims {url}, which the place file content/platser/{}.toml has",
-                        place.file_stem.as_deref().unwrap_or(&place.id)
+                    crate::msg!(
+                        "content-address-of-place",
+                        what = what,
+                        url = &url,
+                        place = place.file_stem.as_deref().unwrap_or(&place.id)
                     ),
                 )
-                .help("rename or move one of the two files"),
+                .help(crate::msg!("content-address-of-place-help")),
             );
             continue;
         }
@@ -551,9 +553,14 @@ fn check_claims(
                 Diagnostic::error(
                     src,
                     None,
-                    format!("this {what} claims {url}, which {} already has", first.path.display()),
+                    crate::msg!(
+                        "content-address-taken",
+                        what = what,
+                        url = &url,
+                        file = first.path.display()
+                    ),
                 )
-                .help("rename or move one of the two files, or remove the duplicate alias"),
+                .help(crate::msg!("content-address-taken-help")),
             );
         } else {
             seen.insert(url, src);

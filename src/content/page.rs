@@ -201,8 +201,8 @@ pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>)
     if let Some(wanted) = &raw.slug {
         if placement.is_section {
             diags.push(
-                Diagnostic::error(&src, Some(wanted.span()), "a section's address is its folder's name")
-                    .help("rename the folder, or remove `slug` from _index.md"),
+                Diagnostic::error(&src, Some(wanted.span()), crate::msg!("page-section-slug"))
+                    .help(crate::msg!("page-section-slug-help")),
             );
         } else if let Some(slug) = super::slug::chosen(&src, wanted, diags) {
             placement.set_slug(&slug);
@@ -215,9 +215,9 @@ pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>)
                 Diagnostic::error(
                     &src,
                     Some(split.front.start..split.front.start),
-                    "the page has no `title`",
+                    crate::msg!("page-no-title"),
                 )
-                .help("add `title = \"…\"` to the front matter; it becomes the page's heading"),
+                .help(crate::msg!("page-no-title-help")),
             );
             String::new()
         }
@@ -231,9 +231,12 @@ pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>)
             Ok(a) => Some(a),
             Err(why) => {
                 diags.push(
-                    Diagnostic::error(&src, Some(a.span()), format!("alias \"{}\" {why}", a.get_ref())).help(
-                        "write an old address of this page as a site path, e.g. \"/gammal-sida/\" or \"/gammal.html\"",
-                    ),
+                    Diagnostic::error(
+                        &src,
+                        Some(a.span()),
+                        crate::msg!("page-bad-alias", alias = a.get_ref(), why = why),
+                    )
+                    .help(crate::msg!("page-bad-alias-help")),
                 );
                 None
             }
@@ -267,19 +270,19 @@ pub fn parse(src: Source, mut placement: Placement, diags: &mut Vec<Diagnostic>)
 }
 
 /// Checks an alias and brings it to one form: `/path/` or `/file.html`.
-pub fn normalize_alias(alias: &str) -> Result<String, &'static str> {
+pub fn normalize_alias(alias: &str) -> Result<String, String> {
     let alias = alias.trim();
     if !alias.starts_with('/') {
-        return Err("does not start with `/`");
+        return Err(crate::msg!("page-alias-no-slash"));
     }
     if alias.contains("://") || alias.contains('?') || alias.contains('#') || alias.contains('\\') {
-        return Err("must be a plain site path");
+        return Err(crate::msg!("page-alias-not-plain"));
     }
     if alias.split('/').any(|seg| seg == ".." || seg == ".") {
-        return Err("may not contain `.` or `..` segments");
+        return Err(crate::msg!("page-alias-dots"));
     }
     if alias == "/" {
-        return Err("would replace the home page");
+        return Err(crate::msg!("page-alias-home"));
     }
     if alias.ends_with(".html") {
         Ok(alias.to_string())

@@ -108,7 +108,7 @@ pub fn parse_inline(
             diags.push(Diagnostic::error(
                 src,
                 Some(span),
-                format!("the inline place is not right: {}", e.message().trim()),
+                crate::msg!("place-inline-invalid", detail = e.message().trim()),
             ));
             return None;
         }
@@ -145,8 +145,8 @@ fn build(
             Some(v) if !v.trim().is_empty() => v,
             _ => {
                 diags.push(
-                    Diagnostic::error(src, Some(missing_at.clone()), format!("the place has no `{key}`"))
-                        .help(format!("add `{key} = \"{example}\"`")),
+                    Diagnostic::error(src, Some(missing_at.clone()), crate::msg!("place-missing", key = key))
+                        .help(crate::msg!("place-missing-help", key = key, example = example)),
                 );
                 String::new()
             }
@@ -163,9 +163,9 @@ fn build(
                 Diagnostic::error(
                     src,
                     Some(v.span()),
-                    format!("`{key}` = {} is out of range", v.get_ref()),
+                    crate::msg!("place-out-of-range", key = key, value = *v.get_ref()),
                 )
-                .help("write decimal degrees, e.g. lat = 56.03, lon = 12.70"),
+                .help(crate::msg!("place-out-of-range-help")),
             );
         }
     }
@@ -193,14 +193,17 @@ pub fn accessibility_terms(src: &Source, keys: &[Spanned<String>], diags: &mut V
             None => {
                 let known = ACCESSIBILITY.iter().map(|(k, _)| *k);
                 let help = match nearest(k.get_ref(), known.clone()) {
-                    Some(n) => format!("did you mean \"{n}\"?"),
-                    None => format!("known features are: {}", known.collect::<Vec<_>>().join(", ")),
+                    Some(n) => crate::msg!("place-accessibility-did-you-mean", near = n),
+                    None => crate::msg!(
+                        "place-accessibility-known",
+                        features = known.collect::<Vec<_>>().join(", ")
+                    ),
                 };
                 diags.push(
                     Diagnostic::error(
                         src,
                         Some(k.span()),
-                        format!("unknown accessibility feature \"{}\"", k.get_ref()),
+                        crate::msg!("place-unknown-accessibility", feature = k.get_ref()),
                     )
                     .help(help),
                 );

@@ -113,15 +113,15 @@ pub fn parse(src: Source, stem: &str, lang: &str, diags: &mut Vec<Diagnostic>) -
     let at_top = Some(split.front.start..split.front.start);
     let title = raw.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| {
         diags.push(
-            Diagnostic::error(&src, at_top.clone(), "the post has no `title`").help("add `title = \"Boule i parken\"`"),
+            Diagnostic::error(&src, at_top.clone(), crate::msg!("post-no-title"))
+                .help(crate::msg!("post-no-title-help")),
         );
         String::new()
     });
     let date = opt_date(&src, &raw.date, "date", diags);
     if raw.date.is_none() {
         diags.push(
-            Diagnostic::error(&src, at_top.clone(), "the post has no `date`")
-                .help("add the day it was posted, e.g. `date = 2026-11-20`"),
+            Diagnostic::error(&src, at_top.clone(), crate::msg!("post-no-date")).help(crate::msg!("post-no-date-help")),
         );
     }
     let author = match raw.author {
@@ -131,16 +131,15 @@ pub fn parse(src: Source, stem: &str, lang: &str, diags: &mut Vec<Diagnostic>) -
                 Diagnostic::error(
                     &src,
                     Some(a.span()),
-                    format!("author \"{}\" is more than a first name", a.get_ref()),
+                    crate::msg!("post-author-full-name", author = a.get_ref()),
                 )
-                .help("residents' full names are not published: write only a first name or nickname, e.g. \"Anna\""),
+                .help(crate::msg!("post-author-full-name-help")),
             );
             String::new()
         }
         None => {
             diags.push(
-                Diagnostic::error(&src, at_top, "the post has no `author`")
-                    .help("add the resident's first name or nickname, e.g. `author = \"Anna\"`"),
+                Diagnostic::error(&src, at_top, crate::msg!("post-no-author")).help(crate::msg!("post-no-author-help")),
             );
             String::new()
         }
@@ -151,14 +150,14 @@ pub fn parse(src: Source, stem: &str, lang: &str, diags: &mut Vec<Diagnostic>) -
             None => {
                 let keys = FUNDING_STATUS.iter().map(|(k, _)| *k);
                 let help = match nearest(s.get_ref(), keys) {
-                    Some(n) => format!("did you mean \"{n}\"?"),
-                    None => "write \"applied\", \"granted\" or \"declined\"".into(),
+                    Some(n) => crate::msg!("post-funding-did-you-mean", near = n),
+                    None => crate::msg!("post-funding-status-help"),
                 };
                 diags.push(
                     Diagnostic::error(
                         &src,
                         Some(s.span()),
-                        format!("unknown funding status \"{}\"", s.get_ref()),
+                        crate::msg!("post-unknown-funding-status", status = s.get_ref()),
                     )
                     .help(help),
                 );
@@ -169,8 +168,8 @@ pub fn parse(src: Source, stem: &str, lang: &str, diags: &mut Vec<Diagnostic>) -
             && *r.get_ref() < 0
         {
             diags.push(
-                Diagnostic::error(&src, Some(r.span()), "`requested` is negative")
-                    .help("write the amount in kronor, e.g. requested = 2500"),
+                Diagnostic::error(&src, Some(r.span()), crate::msg!("post-requested-negative"))
+                    .help(crate::msg!("post-requested-negative-help")),
             );
         }
         Funding {

@@ -16,12 +16,8 @@ pub fn of_name(name: &str) -> Option<String> {
 
 /// The error for a file or folder name that gives no address.
 pub fn empty_name(src: &Source, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        src,
-        None,
-        format!("the name \"{name}\" has no letters or digits to make a web address from"),
-    )
-    .help("rename it with at least one letter, e.g. \"traff.toml\", or set `slug = \"traff\"` in the file")
+    Diagnostic::error(src, None, crate::msg!("slug-name-no-letters", name = name))
+        .help(crate::msg!("slug-name-no-letters-help"))
 }
 
 /// The slug a file asks for with `slug = "…"`, checked: it must already be a slug, since it
@@ -32,19 +28,15 @@ pub fn chosen(src: &Source, slug: &Spanned<String>, diags: &mut Vec<Diagnostic>)
         Some(s) if s == *wanted => Some(s),
         Some(s) => {
             diags.push(
-                Diagnostic::error(
-                    src,
-                    Some(slug.span()),
-                    format!("`slug` \"{wanted}\" cannot be used in a web address as it is"),
-                )
-                .help(format!("write `slug = \"{s}\"` (lowercase a–z, digits and -)")),
+                Diagnostic::error(src, Some(slug.span()), crate::msg!("slug-not-usable", slug = wanted))
+                    .help(crate::msg!("slug-not-usable-help", suggestion = s)),
             );
             None
         }
         None => {
             diags.push(
-                Diagnostic::error(src, Some(slug.span()), "`slug` is empty")
-                    .help("write a word of lowercase a–z, digits and -, e.g. `slug = \"traff\"`, or remove the line"),
+                Diagnostic::error(src, Some(slug.span()), crate::msg!("slug-empty"))
+                    .help(crate::msg!("slug-empty-help")),
             );
             None
         }

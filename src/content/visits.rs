@@ -45,19 +45,18 @@ pub const HEADER: &str = "datum,timme,besok,forsta_besok";
 
 /// Parses a visit file, reporting every bad line.
 pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Visits> {
-    let help = format!("the file starts with the line `{HEADER}`, as omtanke-kiosk export-stats writes it");
+    let help = crate::msg!("visits-header-help", header = HEADER);
     let mut rows = vec![];
     for (span, fields) in csv_lines::lines(src, HEADER, &help, diags)? {
-        let bad = |what: &str| {
-            Diagnostic::error(src, Some(span.clone()), format!("this line {what}"))
-                .help("write date,hour,visits,first visits, e.g. `2026-11-26,12,8,2` (the hour may be empty)")
+        let bad = |message: String| {
+            Diagnostic::error(src, Some(span.clone()), message).help(crate::msg!("visits-bad-line-help"))
         };
         if fields.len() != 4 {
-            diags.push(bad(&format!("has {} fields, not 4", fields.len())));
+            diags.push(bad(crate::msg!("visits-wrong-field-count", fields = fields.len())));
             continue;
         }
         let Ok(date) = NaiveDate::parse_from_str(fields[0], "%Y-%m-%d") else {
-            diags.push(bad(&format!("has \"{}\", which is not a date YYYY-MM-DD", fields[0])));
+            diags.push(bad(crate::msg!("visits-bad-date", value = fields[0])));
             continue;
         };
         let hour = match fields[1] {
@@ -65,17 +64,17 @@ pub fn parse(src: &Source, id: &str, diags: &mut Vec<Diagnostic>) -> Option<Visi
             h => match h.parse::<u8>() {
                 Ok(h) if h < 24 => Some(h),
                 _ => {
-                    diags.push(bad(&format!("has the hour \"{h}\"; hours are 0 to 23")));
+                    diags.push(bad(crate::msg!("visits-bad-hour", hour = h)));
                     continue;
                 }
             },
         };
         let (Ok(visits), Ok(first_visits)) = (fields[2].parse::<u32>(), fields[3].parse::<u32>()) else {
-            diags.push(bad("has a count that is not a whole number of 0 or more"));
+            diags.push(bad(crate::msg!("visits-bad-count")));
             continue;
         };
         if first_visits > visits {
-            diags.push(bad("has more first visits than visits"));
+            diags.push(bad(crate::msg!("visits-more-first-visits")));
             continue;
         }
         rows.push(VisitRow {

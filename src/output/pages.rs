@@ -73,9 +73,9 @@ fn check_templates(site: &Site, theme: &Theme) -> Result<()> {
                 Diagnostic::error(
                     &p.source,
                     p.template_span.clone(),
-                    format!("there is no template \"{name}\""),
+                    crate::msg!("page-unknown-template", name = name),
                 )
-                .help("use \"page.html\" or \"section.html\", or add the template under themes/omtanke/templates/")
+                .help(crate::msg!("page-unknown-template-help"))
             })
         })
         .collect();

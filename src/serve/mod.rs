@@ -159,11 +159,17 @@ fn rebuild_loop(
 fn report(live: &LiveSite, outcome: &Outcome, started: Instant) {
     let ms = started.elapsed().as_millis();
     match outcome {
-        Outcome::Full => eprintln!("Built the site ({} files) in {ms} ms.", live.files.len()),
-        Outcome::Pages(urls) => eprintln!("Updated {} in {ms} ms.", urls.join(", ")),
+        Outcome::Full => eprintln!(
+            "{}",
+            crate::msg!("serve-built", files = live.files.len(), ms = ms as u64)
+        ),
+        Outcome::Pages(urls) => eprintln!(
+            "{}",
+            crate::msg!("serve-updated", pages = urls.join(", "), ms = ms as u64)
+        ),
         Outcome::Failed => {
             diagnostics::print(&live.errors);
-            eprintln!("The site has errors; the last working version is shown until they are fixed.");
+            eprintln!("{}", crate::msg!("serve-failed"));
         }
     }
 }
