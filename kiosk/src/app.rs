@@ -93,10 +93,12 @@ impl App {
     pub fn new(config: Config, db: Db) -> anyhow::Result<Shared> {
         if let Some(site) = content_folder_mistaken(&config.content) {
             anyhow::bail!(
-                "{} is the site's content/ folder; give the site's own folder instead, the one with site.toml: --content {} (or content = \"{}\" in kiosk.toml)",
-                config.content.display(),
-                site.display(),
-                site.display()
+                "{}",
+                omtanke::msg!(
+                    "kiosk-content-folder-mistaken",
+                    given = config.content.display(),
+                    site = site.display()
+                )
             );
         }
         let catalog = Catalog::new(&config.content);

@@ -23,15 +23,13 @@ pub const MIN_PASSWORD: usize = 10;
 pub fn weak_password(password: &str) -> Option<String> {
     let core = password.trim();
     if core.chars().count() < MIN_PASSWORD {
-        return Some(format!(
-            "the password must be at least {MIN_PASSWORD} characters, not counting spaces at its ends"
-        ));
+        return Some(omtanke::msg!("kiosk-password-too-short", minimum = MIN_PASSWORD));
     }
     let mut distinct: Vec<char> = core.chars().collect();
     distinct.sort_unstable();
     distinct.dedup();
     if distinct.len() < 5 {
-        return Some("the password must have at least 5 different characters".into());
+        return Some(omtanke::msg!("kiosk-password-too-plain", minimum = 5_usize));
     }
     None
 }

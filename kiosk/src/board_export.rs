@@ -32,10 +32,7 @@ struct Front<'a> {
 /// Writes every approved suggestion not yet written; returns the files written.
 pub fn export(db: &Db, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     if !dir.is_dir() {
-        anyhow::bail!(
-            "{} is not a folder; give the bulletin board's folder in the site, e.g. content/anslagstavla",
-            dir.display()
-        );
+        anyhow::bail!("{}", omtanke::msg!("kiosk-board-not-a-folder", dir = dir.display()));
     }
     let mut written = Vec::new();
     for s in db.unexported_suggestions()? {

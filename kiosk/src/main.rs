@@ -6,6 +6,7 @@ mod board_export;
 mod config;
 mod db;
 mod exports;
+mod help;
 mod limits;
 mod login;
 mod maintenance;
@@ -25,7 +26,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use omtanke::msg;
 
 use app::App;
 use config::Config;
@@ -47,6 +49,9 @@ struct Cli {
     /// Address to listen on, e.g. 127.0.0.1:8080 (overrides the file).
     #[arg(long, value_name = "ADDR")]
     listen: Option<SocketAddr>,
+    /// The language of messages and help: sv or en [default: the site's language].
+    #[arg(long, global = true, value_name = "sv|en", value_parser = ["sv", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -122,7 +127,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first, so that --help and every message speak it: --lang, else the site's
+    // (--content), else Swedish.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    omtanke::messages::set_language(&omtanke::messages::cli::language_of(&args, "--content"));
+    let matches = omtanke::messages::cli::localize(Cli::command(), &help::KIOSK).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(false)
@@ -131,7 +141,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("{}: {e:#}", msg!("label-error"));
             ExitCode::FAILURE
         }
     }
@@ -155,18 +165,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             std::io::stdin().read_to_string(&mut input)?;
             let password = input.lines().next().unwrap_or("").to_string();
             if let Some(why) = auth::weak_password(&password) {
-                anyhow::bail!(
-                    "{why}. Four ordinary words with spaces between them make a good password, \
-                     e.g. \"blå cykel under äppelträdet\"; type it on standard input"
-                );
+                anyhow::bail!("{}", msg!("kiosk-weak-password", why = why));
             }
             db.set_password(&password)?;
-            eprintln!("The staff password is set. Staff who were logged in must log in again.");
+            eprintln!("{}", msg!("kiosk-password-set"));
             Ok(())
         }
         Some(Command::Backup { file }) => {
             db.backup_to(&file)?;
-            eprintln!("Wrote a backup to {}.", file.display());
+            eprintln!("{}", msg!("kiosk-backup-written", file = file.display()));
             Ok(())
         }
         Some(Command::ExportStats { file, from, to }) => {
@@ -177,15 +184,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let (from, to) = validate::period(from.as_deref().unwrap_or(&start), to.as_deref().unwrap_or(&today))?;
             let csv = exports::stats_csv(&db, from, to)?;
             write_atomically(&file, &csv)?;
-            eprintln!("Wrote the visits per hour to {}.", file.display());
+            eprintln!("{}", msg!("kiosk-stats-written", file = file.display()));
             Ok(())
         }
         Some(Command::ExportBoard { dir }) => {
             let written = board_export::export(&db, &dir)?;
             for f in &written {
-                eprintln!("Wrote {}", f.display());
+                eprintln!("{}", msg!("kiosk-board-file-written", file = f.display()));
             }
-            eprintln!("{} approved suggestions written to {}.", written.len(), dir.display());
+            eprintln!(
+                "{}",
+                msg!("kiosk-board-written", suggestions = written.len(), dir = dir.display())
+            );
             Ok(())
         }
         Some(Command::ExportSurvey { file }) => {
@@ -197,10 +207,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let csv = survey_results::csv(&months);
             write_atomically(&file, &csv)?;
             eprintln!(
-                "Wrote the survey's results for {} months to {} (months with fewer than {} responses are left out).",
-                csv.lines().count() - 1,
-                file.display(),
-                survey::MIN_RESPONSES
+                "{}",
+                msg!(
+                    "kiosk-survey-written",
+                    months = csv.lines().count() - 1,
+                    file = file.display(),
+                    minimum = survey::MIN_RESPONSES
+                )
             );
             Ok(())
         }
@@ -208,13 +221,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let app = App::new(config, db)?;
             let n = maintenance::purge(&app)?;
             eprintln!(
-                "Deleted the names of {n} bookings older than {} days.",
-                app.config.retention_days
+                "{}",
+                msg!("kiosk-purged-bookings", bookings = n, days = app.config.retention_days)
             );
             let n = maintenance::purge_contacts(&app)?;
             eprintln!(
-                "Deleted the contact details of {n} suggestions decided more than {} days ago.",
-                app.config.suggestion_contact_days
+                "{}",
+                msg!(
+                    "kiosk-purged-contacts",
+                    suggestions = n,
+                    days = app.config.suggestion_contact_days
+                )
             );
             Ok(())
         }
@@ -248,6 +265,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         let listener = tokio::net::TcpListener::bind(listen).await?;
         let addr = listener.local_addr()?;
         tracing::info!(%addr, "listening");
+        // Tests and scripts read this line to find the port: its form stays in every language.
         eprintln!("omtanke-kiosk listening on http://{addr}/");
         tokio::spawn(maintenance::run(app.clone()));
         tokio::spawn(systemd::watchdog(addr));

@@ -273,7 +273,10 @@ fn purge_removes_names_of_past_occurrences_and_keeps_counts() {
     }
     drop(conn);
     let said = common::kiosk_command(&db, &[std::ffi::OsStr::new("purge")]);
-    assert!(said.contains("Deleted the names of 2 bookings"), "{said}");
+    assert!(
+        said.contains("Tog bort namnen i 2 bokningar"),
+        "Swedish, the site's language: {said}"
+    );
     let conn = rusqlite::Connection::open(&db).unwrap();
     let (rows, named, phones): (i64, i64, i64) = conn
         .query_row("SELECT COUNT(*), COUNT(name), COUNT(phone) FROM bookings", [], |r| {

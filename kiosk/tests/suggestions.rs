@@ -81,7 +81,7 @@ fn a_suggestion_goes_from_the_kiosk_to_the_website() {
     // Nothing is exported before staff approve it.
     let db = k.db.clone();
     let said = kiosk_command(&db, &["export-board".as_ref(), board.as_os_str()]);
-    assert!(said.contains("0 approved suggestions"), "{said}");
+    assert!(said.contains("0 godkända förslag"), "{said}");
 
     // Staff see it, with the contact details, and approve it with an edit.
     set_password(&k, PASSWORD);
@@ -115,7 +115,7 @@ fn a_suggestion_goes_from_the_kiosk_to_the_website() {
 
     // Exported once, as a bulletin-board file without the contact.
     let said = kiosk_command(&db, &["export-board".as_ref(), board.as_os_str()]);
-    assert!(said.contains("1 approved suggestions"), "{said}");
+    assert!(said.contains("1 godkänt förslag"), "{said}");
     let file = board.join("boule-i-ramlosa-brunnspark.md");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("title = \"Boule i Ramlösa brunnspark\"") && text.contains("author = \"Lennart\""));
@@ -130,7 +130,7 @@ fn a_suggestion_goes_from_the_kiosk_to_the_website() {
     assert_eq!(download.body, text);
     assert_eq!(k.get("/admin/forslag/1/fil").status, 303, "staff only");
     let again = kiosk_command(&db, &["export-board".as_ref(), board.as_os_str()]);
-    assert!(again.contains("0 approved suggestions"), "written once: {again}");
+    assert!(again.contains("0 godkända förslag"), "written once: {again}");
 
     // The website built from it: the text shows as typed, nothing runs, no contact anywhere.
     let out = tmp.path().join("public");
@@ -188,7 +188,7 @@ fn staff_can_reject_and_pages_need_a_login() {
     assert_eq!(r.header("location"), Some("/admin/forslag?klart=redan"), "decided once");
     assert!(staff.get("/admin/forslag").body.contains("Väntar på granskning (0)"));
     let said = kiosk_command(&k.db, &["export-board".as_ref(), tmp.path().as_os_str()]);
-    assert!(said.contains("0 approved suggestions"), "{said}");
+    assert!(said.contains("0 godkända förslag"), "{said}");
     let file = staff.get("/admin/forslag/1/fil");
     assert_eq!(file.status, 409, "a rejected suggestion never becomes a file");
     assert!(file.body.contains("Bara godkända förslag"), "{}", file.body);

@@ -373,7 +373,7 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
     // `export-survey` writes the same file (into place at once, never half-written).
     let file = tmp.path().join("utvardering.csv");
     let said = common::kiosk_command(&db, &[OsStr::new("export-survey"), file.as_os_str()]);
-    assert!(said.contains("for 2 months"), "{said}");
+    assert!(said.contains("för 2 månader"), "{said}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), web.body);
     assert!(!tmp.path().join("utvardering.csv.partial").exists());
 

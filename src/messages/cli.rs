@@ -1,20 +1,39 @@
-//! The command line in its readers' language: which language to speak (`--lang`, else the
-//! site's `language` in site.toml, else Swedish) and `--help` in it. clap builds the help from
-//! the doc comments in `main.rs`; here each command's and option's text is replaced by its
-//! message (`help-<command>[-<option>]` in `locales/*/help.ftl`).
+//! A command line in its readers' language: which language to speak (`--lang`, else the site's
+//! `language` in site.toml, else Swedish) and `--help` in it. clap builds the help from the doc
+//! comments of a program's `main.rs`; here each command's and option's text is replaced by its
+//! message (`locales/*/help.ftl` for `omtanke`, `kiosk.ftl` for `omtanke-kiosk`), as a
+//! program's [`Help`] lists them.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Marks a help message id, so the catalogue test finds it.
+#[macro_export]
 macro_rules! help_id {
     ($id:literal) => {
         $id
     };
 }
 
-/// Each text of the help: the command (empty for the program), the option's id (empty for the
-/// command's own description) and the message.
+/// The texts of a program's help.
+pub struct Help {
+    /// The command (empty for the program), the option's id (empty for the command's own
+    /// description) and the message.
+    pub texts: &'static [(&'static str, &'static str, &'static str)],
+    /// Options several commands share (clap's flattened arguments): the commands, and each
+    /// option's id with its message.
+    pub shared: (&'static [&'static str], &'static [(&'static str, &'static str)]),
+    /// The names of values in the usage line and the argument list: command, option, message.
+    pub value_names: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The help of `omtanke`.
+pub const OMTANKE: Help = Help {
+    texts: HELP,
+    shared: (&["build", "serve", "check"], SITE_ARGS),
+    value_names: VALUE_NAMES,
+};
+
 const HELP: &[(&str, &str, &str)] = &[
     ("", "", help_id!("help-about")),
     ("", "lang", help_id!("help-lang")),
@@ -48,8 +67,10 @@ const SITE_ARGS: &[(&str, &str)] = &[
 ];
 
 /// The language to speak for the command line `args` (the program's name first): `--lang`,
-/// else `language` in site.toml under `--root` (the current folder by default), else Swedish.
-pub fn language_of(args: &[OsString]) -> String {
+/// else `language` in site.toml in the folder given by `root_flag` (`--root`; the current
+/// folder by default), else Swedish.
+pub fn language_of(args: &[OsString], root_flag: &str) -> String {
+    let root_equals = format!("{root_flag}=");
     let mut lang = None;
     let mut root = PathBuf::from(".");
     let mut rest = args.iter().skip(1).map(|a| a.to_string_lossy().into_owned());
@@ -58,9 +79,9 @@ pub fn language_of(args: &[OsString]) -> String {
             lang = Some(value.to_string());
         } else if arg == "--lang" {
             lang = rest.next();
-        } else if let Some(value) = arg.strip_prefix("--root=") {
+        } else if let Some(value) = arg.strip_prefix(root_equals.as_str()) {
             root = value.into();
-        } else if arg == "--root"
+        } else if arg == root_flag
             && let Some(value) = rest.next()
         {
             root = value.into();
@@ -83,8 +104,8 @@ fn site_language(root: &Path) -> Option<String> {
     )
 }
 
-/// The command line's help in the language spoken now.
-pub fn localize(mut cmd: clap::Command) -> clap::Command {
+/// A program's help in the language spoken now.
+pub fn localize(mut cmd: clap::Command, help: &Help) -> clap::Command {
     let text = |id: &str| super::text(id, &[]);
     // A description's first paragraph is its summary in the list of commands.
     let about = |id: &str| {
@@ -92,7 +113,7 @@ pub fn localize(mut cmd: clap::Command) -> clap::Command {
         let short = long.split("\n\n").next().unwrap_or(&long).to_string();
         (short, long)
     };
-    for (command, arg, id) in HELP {
+    for (command, arg, id) in help.texts {
         cmd = match (*command, *arg) {
             ("", "") => {
                 let (short, long) = about(id);
@@ -112,12 +133,12 @@ pub fn localize(mut cmd: clap::Command) -> clap::Command {
             }
         };
     }
-    for (command, arg, id) in VALUE_NAMES {
+    for (command, arg, id) in help.value_names {
         let name = text(id);
         cmd = cmd.mut_subcommand(command, |c| c.mut_arg(*arg, |a| a.value_name(name)));
     }
-    for command in ["build", "serve", "check"] {
-        for (arg, id) in SITE_ARGS {
+    for command in help.shared.0 {
+        for (arg, id) in help.shared.1 {
             let help = text(id);
             cmd = cmd.mut_subcommand(command, |c| c.mut_arg(*arg, |a| a.help(help)));
         }
@@ -220,15 +241,14 @@ mod tests {
         let site = tempfile::tempdir().unwrap();
         std::fs::write(site.path().join("site.toml"), "language = \"en\"\n").unwrap();
         let root = site.path().to_str().unwrap();
-        assert_eq!(language_of(&args(&["build", "--root", root])), "en");
-        assert_eq!(language_of(&args(&["build", &format!("--root={root}")])), "en");
-        assert_eq!(language_of(&args(&["build", "--root", root, "--lang", "sv"])), "sv");
-        assert_eq!(language_of(&args(&["build", "--root", "/finns/inte"])), "sv");
+        let of = |a: &[&str]| language_of(&args(a), "--root");
+        assert_eq!(of(&["build", "--root", root]), "en");
+        assert_eq!(of(&["build", &format!("--root={root}")]), "en");
+        assert_eq!(of(&["build", "--root", root, "--lang", "sv"]), "sv");
+        assert_eq!(of(&["build", "--root", "/finns/inte"]), "sv");
+        let kiosk = language_of(&args(&["--content", root]), "--content");
+        assert_eq!(kiosk, "en", "the kiosk's flag");
         std::fs::write(site.path().join("site.toml"), "title = \"x\"\n").unwrap();
-        assert_eq!(
-            language_of(&args(&["check", "--root", root])),
-            "sv",
-            "site.toml's default"
-        );
+        assert_eq!(of(&["check", "--root", root]), "sv", "site.toml's default");
     }
 }

@@ -10,7 +10,7 @@ use std::sync::RwLock;
 
 use fluent_templates::fluent_bundle::FluentValue;
 
-#[cfg(feature = "cli")]
+#[cfg(feature = "help")]
 pub mod cli;
 use fluent_templates::{LanguageIdentifier, Loader};
 
