@@ -150,7 +150,8 @@ fn main() -> ExitCode {
     // The language first, so that --help and every message speak it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     messages::set_language(&messages::cli::language_of(&args, "--root"));
-    let matches = messages::cli::localize(Cli::command(), &messages::cli::OMTANKE).get_matches_from(args);
+    let command = messages::cli::localize(Cli::command(), &messages::cli::OMTANKE);
+    let matches = messages::cli::matches_or_exit(command, args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Build { site, output, base_url } => {

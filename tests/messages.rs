@@ -111,3 +111,19 @@ fn an_english_site_gets_english_messages() {
     ]));
     assert!(english.contains(": error: "), "{english}");
 }
+
+#[test]
+fn usage_mistakes_are_explained_in_the_sites_language() {
+    let o = omtanke(&["build", "--nonsense"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = stderr(&o);
+    assert!(said.starts_with("fel: okänt val '--nonsense'"), "{said}");
+    assert!(said.contains("Användning: omtanke build [VAL]"), "{said}");
+    let o = omtanke(&["build", "--nonsense", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("error: unexpected argument '--nonsense' found"),
+        "{}",
+        stderr(&o)
+    );
+}

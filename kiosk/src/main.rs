@@ -131,7 +131,8 @@ fn main() -> ExitCode {
     // (--content), else Swedish.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     omtanke::messages::set_language(&omtanke::messages::cli::language_of(&args, "--content"));
-    let matches = omtanke::messages::cli::localize(Cli::command(), &help::KIOSK).get_matches_from(args);
+    let command = omtanke::messages::cli::localize(Cli::command(), &help::KIOSK);
+    let matches = omtanke::messages::cli::matches_or_exit(command, args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)

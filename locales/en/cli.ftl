@@ -43,3 +43,10 @@ error-content = { $errors ->
    *[other] { $errors } content errors
 }
 error-template = template error: { $detail }
+
+usage-unknown-argument = unexpected argument '{ $argument }' found
+usage-unknown-command = unrecognized subcommand '{ $command }'
+usage-invalid-value = invalid value '{ $value }' for '{ $argument }'
+usage-missing-argument = the following required arguments were not provided: { $arguments }
+usage-more-help = For more information, try '{ $program } --help'.
+usage-heading = Usage:

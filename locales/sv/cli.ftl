@@ -34,3 +34,10 @@ serve-failed = Webbplatsen har fel; den senaste fungerande versionen visas tills
 
 error-content = { $errors } fel i innehållet
 error-template = fel i en mall: { $detail }
+
+usage-unknown-argument = okänt val '{ $argument }'
+usage-unknown-command = okänt kommando '{ $command }'
+usage-invalid-value = ogiltigt värde '{ $value }' för '{ $argument }'
+usage-missing-argument = det här saknas: { $arguments }
+usage-more-help = Mer hjälp: { $program } --help
+usage-heading = Användning:

@@ -154,6 +154,63 @@ pub fn localize(mut cmd: clap::Command, help: &Help) -> clap::Command {
         .pipe(|c| with_words(c, &headings, &template, &name))
 }
 
+/// Parses the command line `args` with `cmd`, or ends the program with clap's usage error in the
+/// language spoken now (exit status 2), or with the help or version asked for. clap speaks only
+/// English; the commonest mistakes are said here in the reader's language, anything rarer as
+/// clap says it.
+pub fn matches_or_exit(cmd: clap::Command, args: Vec<OsString>) -> clap::ArgMatches {
+    let mut cmd = cmd;
+    let name = cmd.get_name().to_string();
+    match cmd.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(e) => match usage_error(&e, &name) {
+            Some(text) if super::language() != "en" => {
+                eprintln!("{text}");
+                std::process::exit(2);
+            }
+            _ => e.exit(),
+        },
+    }
+}
+
+/// The usage error `e` of the program `name` in the language spoken now, when it is one of the
+/// common kinds.
+fn usage_error(e: &clap::Error, name: &str) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let value = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(list)) => Some(list.join(", ")),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => crate::msg!("usage-unknown-argument", argument = value(ContextKind::InvalidArg)?),
+        ErrorKind::InvalidSubcommand => {
+            crate::msg!(
+                "usage-unknown-command",
+                command = value(ContextKind::InvalidSubcommand)?
+            )
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => crate::msg!(
+            "usage-invalid-value",
+            value = value(ContextKind::InvalidValue)?,
+            argument = value(ContextKind::InvalidArg)?
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            crate::msg!("usage-missing-argument", arguments = value(ContextKind::InvalidArg)?)
+        }
+        _ => return None,
+    };
+    let mut text = format!("{}: {message}", crate::msg!("label-error"));
+    if let Some(usage) = value(ContextKind::Usage) {
+        let usage = usage.trim();
+        let line = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        text.push_str(&format!("\n\n{} {line}", crate::msg!("usage-heading")));
+    }
+    text.push_str(&format!("\n\n{}", crate::msg!("usage-more-help", program = name)));
+    Some(text)
+}
+
 /// Calls `f` on a value: keeps a chain of builder calls in reading order.
 trait Pipe: Sized {
     fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
