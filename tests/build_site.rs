@@ -541,3 +541,27 @@ fn a_built_in_section_with_an_untranslated_index_keeps_its_english_name_in_bread
         "{swedish}"
     );
 }
+
+#[test]
+fn every_page_says_when_the_site_was_built_in_its_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for (page, words) in [
+        (
+            "index.html",
+            r#"Uppdaterad <time datetime="2026-11-26">26 november 2026</time>"#,
+        ),
+        (
+            "stod/tips/index.html",
+            r#"Uppdaterad <time datetime="2026-11-26">26 november 2026</time>"#,
+        ),
+        (
+            "en/stod/tips/index.html",
+            r#"Updated <time datetime="2026-11-26">26 November 2026</time>"#,
+        ),
+    ] {
+        assert!(read(&out, page).contains(words), "{page}");
+    }
+}

@@ -142,6 +142,8 @@ pub fn base_context(site: &Site, lang: &Lang, url: &str, title: &str, descriptio
     ctx.insert("footer", &footer);
     ctx.insert("today", &site.today.to_string());
     ctx.insert("today_text", &lang.long_date(site.today));
+    // The day the site was built, in the footer: everything dated on the page is as of then.
+    ctx.insert("built_text", &lang.plain_date(site.today));
     ctx
 }
 
