@@ -188,10 +188,14 @@ fn a_built_in_page_with_an_index_file_is_one_result_with_its_words() {
         1,
         "content/anslagstavla/_index.md and the built-in board are one result"
     );
-    assert_eq!(
-        board[0]["s"],
-        "Invånarnas förslag på saker att göra tillsammans – och hur du kan söka pengar från invånarpotten."
-    );
+    // Its summary is the section file's own description.
+    let section = std::fs::read_to_string(repo().join("content/anslagstavla/_index.md")).unwrap();
+    let description = section
+        .lines()
+        .find_map(|l| l.strip_prefix("description = \""))
+        .map(|d| d.trim_end_matches('"'))
+        .expect("the board's _index.md has a description");
+    assert_eq!(board[0]["s"], description);
     // The real site has no visit or evaluation data yet, so no such pages to find.
     assert!(
         !docs

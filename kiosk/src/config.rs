@@ -22,7 +22,7 @@ pub struct Config {
     pub retention_days: u32,
     /// The café's name, shown on the screens.
     pub cafe_name: String,
-    /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00".
+    /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00" (none by default).
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
     pub idle_seconds: u32,
@@ -66,7 +66,8 @@ impl Default for Config {
             backup_dir: None,
             retention_days: 7,
             cafe_name: "Pratcafé Söder".into(),
-            opening_hours: vec!["Torsdagar 12.00–19.00".into()],
+            // A café writes its own; none is shown until it does.
+            opening_hours: vec![],
             idle_seconds: 90,
             suggestion_contact_days: 30,
             inbox_only: false,
