@@ -32,7 +32,13 @@ pub struct Config {
     pub languages: BTreeMap<String, LanguageConfig>,
     /// Free table for themes.
     pub extra: toml::Table,
+    /// How many days a listing's `checked` date holds before its facts count as unconfirmed.
+    pub recheck_after_days: u32,
 }
+
+/// How many days a `checked` date holds unless site.toml says otherwise: half a year, the
+/// cycle on which directories of community services re-confirm their listings.
+pub const RECHECK_AFTER_DAYS: u32 = 180;
 
 /// Settings for one further language.
 #[derive(Debug, Clone, Deserialize, Serialize, Default)]
@@ -60,6 +66,7 @@ struct Raw {
     languages: BTreeMap<String, LanguageConfig>,
     #[serde(default)]
     extra: toml::Table,
+    recheck_after_days: Option<Spanned<i64>>,
 }
 
 const LANGUAGE: Schema = Schema {
@@ -77,6 +84,7 @@ const SCHEMA: Schema = Schema {
         "theme",
         "languages",
         "extra",
+        "recheck_after_days",
     ],
     nested: &[("extra", Nested::Free), ("languages", Nested::MapOf(&LANGUAGE))],
 };
@@ -158,6 +166,23 @@ impl Config {
                 t.into_inner()
             }
         };
+        let recheck_after_days = match raw.recheck_after_days {
+            None => RECHECK_AFTER_DAYS,
+            Some(d) => match u32::try_from(*d.get_ref()) {
+                Ok(days) if (1..=3650).contains(&days) => days,
+                _ => {
+                    diags.push(
+                        Diagnostic::error(
+                            src,
+                            Some(d.span()),
+                            crate::msg!("config-recheck-out-of-range", days = *d.get_ref()),
+                        )
+                        .help(crate::msg!("config-recheck-out-of-range-help")),
+                    );
+                    RECHECK_AFTER_DAYS
+                }
+            },
+        };
         (diags.len() == before).then(|| Config {
             title,
             description: raw.description.unwrap_or_default(),
@@ -168,6 +193,7 @@ impl Config {
             theme,
             languages: raw.languages,
             extra: raw.extra,
+            recheck_after_days,
         })
     }
 

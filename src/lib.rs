@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod messages;
 pub mod new;
 pub mod output;
+pub mod recheck;
 pub mod render;
 pub mod schedule;
 #[cfg(feature = "serve")]

@@ -82,6 +82,22 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// List the activities whose facts must be confirmed with the organizer again.
+    ///
+    /// Never confirmed (no `checked`), overdue, or due within 30 days (`recheck_after_days` in
+    /// site.toml, 180 by default), the most urgent first, with whom to ask.
+    ///
+    /// Examples:
+    ///   omtanke recheck
+    ///   omtanke recheck --csv att-kontrollera.csv
+    #[command(verbatim_doc_comment)]
+    Recheck {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Write the list as CSV to FILE (for a spreadsheet or a mail merge).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Create a new activity, page or bulletin-board post to fill in.
     ///
     /// The file has every field, with example values that build as they are and a comment in
@@ -161,6 +177,7 @@ fn main() -> ExitCode {
             build: site.options(None, None),
             external,
         }),
+        Command::Recheck { site, csv } => run_recheck(&site.options(None, None), csv.as_deref()),
         Command::New {
             kind,
             name,
@@ -226,6 +243,55 @@ fn run_check(opts: &CheckOptions) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_recheck(opts: &BuildOptions, csv: Option<&std::path::Path>) -> ExitCode {
+    let loaded = omtanke::content::Site::load(
+        &opts.root,
+        &omtanke::content::LoadOptions {
+            drafts: opts.drafts,
+            today: opts.today,
+        },
+    );
+    let site = match loaded {
+        Ok(site) => site,
+        Err(e) => {
+            report(&e);
+            return ExitCode::FAILURE;
+        }
+    };
+    let list = omtanke::recheck::due(&site);
+    if let Some(file) = csv {
+        if let Err(e) = write_whole(file, &omtanke::recheck::csv(&list)) {
+            eprintln!("{}: {}: {e}", omtanke::msg!("label-error"), file.display());
+            return ExitCode::FAILURE;
+        }
+        eprintln!(
+            "{}",
+            omtanke::msg!("recheck-wrote", count = list.len(), file = file.display())
+        );
+    } else if list.is_empty() {
+        println!(
+            "{}",
+            omtanke::msg!("recheck-nothing", days = site.config.recheck_after_days)
+        );
+    } else {
+        for due in &list {
+            println!("{}", omtanke::recheck::line(due));
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Writes `text` to `file` whole or not at all: beside it first, then renamed into place.
+fn write_whole(file: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = file.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, file)
 }
 
 fn run_new(root: &std::path::Path, kind: NewKind, name: &str, today: NaiveDate) -> ExitCode {

@@ -60,3 +60,10 @@ check-external-failed = the external link { $url } { $why }
 check-external-failed-help = open the address in a browser; if the page has moved, link to its new address
 check-external-why-status = answers HTTP { $status }
 check-external-why-unreachable = cannot be reached: { $error }
+
+check-recheck-soon = the activity's facts were last checked on { $checked } and must be checked again by { $due } ({ $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+})
+check-recheck-overdue = the activity's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to contact the organizer first
+check-recheck-help = confirm the facts with the organizer, then write `checked = { $today }`; `omtanke recheck` lists everything that is due

@@ -50,3 +50,19 @@ usage-invalid-value = invalid value '{ $value }' for '{ $argument }'
 usage-missing-argument = the following required arguments were not provided: { $arguments }
 usage-more-help = For more information, try '{ $program } --help'.
 usage-heading = Usage:
+
+recheck-never = never checked
+recheck-overdue = last checked { $checked }, { $days ->
+    [one] 1 day overdue
+   *[other] { $days } days overdue
+}
+recheck-soon = last checked { $checked }, { $days ->
+    [one] due in 1 day
+   *[other] due in { $days } days
+}
+recheck-ask = ask { $who }
+recheck-nothing = Every listing was checked within the last { $days } days; nothing is due in the coming 30 days.
+recheck-wrote = Wrote { $count ->
+    [one] 1 listing
+   *[other] { $count } listings
+} to { $file }.

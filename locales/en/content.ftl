@@ -204,3 +204,6 @@ visits-bad-line-help = write date,hour,visits,first visits, e.g. `2026-11-26,12,
 evaluation-header-help = the file starts with the line `{ $header }`
 evaluation-bad-line = this line is not a month followed by seven numbers
 evaluation-bad-line-help = write e.g. `2026-10,14,2.9,1.4,1.5,5,7,2`
+
+config-recheck-out-of-range = `recheck_after_days` = { $days } is not a number of days from 1 to 3650
+config-recheck-out-of-range-help = write how many days a listing's `checked` date holds, e.g. `recheck_after_days = 180` (half a year)

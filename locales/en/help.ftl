@@ -66,3 +66,13 @@ help-new-today = Date the new file as if today were this date (YYYY-MM-DD) [defa
 help-root = The site's folder, with site.toml and content/ [default: this folder].
 help-drafts = Include pages and posts marked `draft = true`.
 help-today = Build as if today were this date (YYYY-MM-DD), for reproducible output.
+
+help-recheck = List the activities whose facts must be confirmed with the organizer again.
+
+    Never confirmed (no `checked`), overdue, or due within 30 days (`recheck_after_days` in
+    site.toml, 180 by default), the most urgent first, with whom to ask.
+
+    Examples:
+      omtanke recheck
+      omtanke recheck --csv att-kontrollera.csv
+help-recheck-csv = Write the list as CSV to FILE (for a spreadsheet or a mail merge).

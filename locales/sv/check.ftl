@@ -60,3 +60,10 @@ check-external-failed = den externa länken { $url } { $why }
 check-external-failed-help = öppna adressen i en webbläsare; om sidan har flyttat, länka till dess nya adress
 check-external-why-status = svarar med HTTP { $status }
 check-external-why-unreachable = går inte att nå: { $error }
+
+check-recheck-soon = aktivitetens uppgifter kontrollerades senast { $checked } och måste kontrolleras igen senast { $due } ({ $days ->
+    [one] 1 dag kvar
+   *[other] { $days } dagar kvar
+})
+check-recheck-overdue = aktivitetens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna kontakta arrangören först
+check-recheck-help = bekräfta uppgifterna med arrangören och skriv sedan `checked = { $today }`; `omtanke recheck` listar allt som behöver kontrolleras

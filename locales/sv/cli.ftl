@@ -41,3 +41,19 @@ usage-invalid-value = ogiltigt värde '{ $value }' för '{ $argument }'
 usage-missing-argument = det här saknas: { $arguments }
 usage-more-help = Mer hjälp: { $program } --help
 usage-heading = Användning:
+
+recheck-never = aldrig kontrollerad
+recheck-overdue = kontrollerades { $checked }, { $days ->
+    [one] 1 dag för sent
+   *[other] { $days } dagar för sent
+}
+recheck-soon = kontrollerades { $checked }, { $days ->
+    [one] ska kontrolleras om 1 dag
+   *[other] ska kontrolleras om { $days } dagar
+}
+recheck-ask = fråga { $who }
+recheck-nothing = Alla uppgifter är kontrollerade de senaste { $days } dagarna; ingenting behöver kontrolleras de kommande 30 dagarna.
+recheck-wrote = Skrev { $count ->
+    [one] 1 uppgift
+   *[other] { $count } uppgifter
+} till { $file }.

@@ -222,3 +222,6 @@ visits-bad-line-help = skriv datum,timme,besök,första besök, till exempel `20
 evaluation-header-help = filen börjar med raden `{ $header }`
 evaluation-bad-line = den här raden är inte en månad följd av sju tal
 evaluation-bad-line-help = skriv till exempel `2026-10,14,2.9,1.4,1.5,5,7,2`
+
+config-recheck-out-of-range = `recheck_after_days` = { $days } är inte ett antal dagar från 1 till 3650
+config-recheck-out-of-range-help = skriv hur många dagar en uppgifts `checked`-datum gäller, till exempel `recheck_after_days = 180` (ett halvår)

@@ -66,3 +66,13 @@ help-new-today = Datera filen som om i dag vore det här datumet (ÅÅÅÅ-MM-DD
 help-root = Webbplatsens mapp, med site.toml och content/ [annars: den här mappen].
 help-drafts = Ta med sidor och inlägg som har `draft = true`.
 help-today = Bygg som om i dag vore det här datumet (ÅÅÅÅ-MM-DD), för utdata som blir likadana varje gång.
+
+help-recheck = Lista aktiviteterna vars uppgifter måste bekräftas med arrangören igen.
+
+    Aldrig bekräftade (utan `checked`), försenade eller som ska bekräftas inom 30 dagar
+    (`recheck_after_days` i site.toml, annars 180), de mest brådskande först, med vem man frågar.
+
+    Exempel:
+      omtanke recheck
+      omtanke recheck --csv att-kontrollera.csv
+help-recheck-csv = Skriv listan som CSV till FIL (för ett kalkylblad eller ett massutskick).

@@ -18,6 +18,7 @@
 //! so theirs are not). Links in templates are not checked.
 
 mod activities;
+pub mod confirmation;
 mod dest;
 mod docs;
 pub mod external;
@@ -67,6 +68,7 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
         headings::check(&doc, &found.headings, &mut diags);
     }
     activities::check(&site, &mut diags);
+    confirmation::check(&site, &mut diags);
     places::check(&site, &mut diags);
     // Without the feature (the kiosk's build) nobody can ask for it: the kiosk never checks.
     #[cfg(feature = "external-links")]

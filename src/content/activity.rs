@@ -61,6 +61,11 @@ pub struct Activity {
     /// The image file on disk.
     #[serde(skip)]
     pub image_file: Option<PathBuf>,
+    /// The day staff last confirmed the facts with the organizer (`checked = 2026-11-02`).
+    pub checked: Option<NaiveDate>,
+    /// Who confirmed them (an e-mail or a role): for the editors' to-do list, never published.
+    #[serde(skip)]
+    pub checked_by: Option<String>,
     /// When it happens.
     #[serde(skip)]
     pub schedule: Vec<Rule>,
@@ -152,6 +157,8 @@ struct Raw {
     accessibility: Vec<Spanned<String>>,
     image: Option<Spanned<String>>,
     image_alt: Option<String>,
+    checked: Option<Spanned<Datetime>>,
+    checked_by: Option<String>,
     #[serde(default)]
     schedule: Vec<Spanned<RawRule>>,
     booking: Option<Spanned<RawBooking>>,
@@ -210,6 +217,8 @@ const SCHEMA: Schema = Schema {
         "accessibility",
         "image",
         "image_alt",
+        "checked",
+        "checked_by",
         "schedule",
         "booking",
     ],
@@ -221,6 +230,35 @@ const SCHEMA: Schema = Schema {
         ("*", Nested::Translation(&TEXT)),
     ],
 };
+
+/// How recently staff confirmed an activity's facts, as of a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// Confirmed on this day, within the site's limit; due again on the second day.
+    Recent(NaiveDate, NaiveDate),
+    /// Confirmed on this day, longer ago than the limit.
+    Old(NaiveDate),
+    /// Never confirmed (no `checked`): treated as old, since nobody can say it is true.
+    Never,
+}
+
+impl Activity {
+    /// How recently the facts were confirmed, on `today`, when they must be confirmed again
+    /// every `recheck_after_days` days.
+    pub fn confirmation(&self, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
+        match self.checked {
+            None => Confirmation::Never,
+            Some(on) => {
+                let due = on + chrono::Days::new(u64::from(recheck_after_days));
+                if due < today {
+                    Confirmation::Old(on)
+                } else {
+                    Confirmation::Recent(on, due)
+                }
+            }
+        }
+    }
+}
 
 /// Parses an activity file named `stem` (its id is the name's slug, or its `slug`), written in
 /// the site's language `lang`. `dir` is the folder it is in (for its image).
@@ -425,6 +463,8 @@ pub fn parse(
         image: raw.image.map(Spanned::into_inner),
         image_alt: raw.image_alt,
         image_file,
+        checked: super::dates::opt_date(&src, &raw.checked, "checked", diags),
+        checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
         schedule,
         booking,
         translations,

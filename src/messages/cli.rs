@@ -30,7 +30,7 @@ pub struct Help {
 /// The help of `omtanke`.
 pub const OMTANKE: Help = Help {
     texts: HELP,
-    shared: (&["build", "serve", "check"], SITE_ARGS),
+    shared: (&["build", "serve", "check", "recheck"], SITE_ARGS),
     value_names: VALUE_NAMES,
 };
 
@@ -46,6 +46,8 @@ const HELP: &[(&str, &str, &str)] = &[
     ("serve", "base_url", help_id!("help-serve-base-url")),
     ("check", "", help_id!("help-check")),
     ("check", "external", help_id!("help-check-external")),
+    ("recheck", "", help_id!("help-recheck")),
+    ("recheck", "csv", help_id!("help-recheck-csv")),
     ("new", "", help_id!("help-new")),
     ("new", "kind", help_id!("help-new-kind")),
     ("new", "name", help_id!("help-new-name")),

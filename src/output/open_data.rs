@@ -42,6 +42,10 @@ struct Item<'a> {
     accessibility: Vec<&'a str>,
     bookable: bool,
     ended: bool,
+    /// The day staff last confirmed the facts (`YYYY-MM-DD`), if ever.
+    checked: Option<String>,
+    /// Not confirmed within the site's `recheck_after_days`: ask the organizer before relying on it.
+    unconfirmed: bool,
     schedule: Vec<RuleItem>,
     next_occurrences: Vec<OccurrenceItem>,
 }
@@ -109,6 +113,8 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
         accessibility: a.accessibility.iter().map(|f| f.key.as_str()).collect(),
         bookable: a.booking.is_some(),
         ended: a.is_ended(site.today),
+        checked: a.checked.map(|d| d.to_string()),
+        unconfirmed: crate::render::view::unconfirmed(site, a),
         schedule: a.schedule.iter().map(rule).collect(),
         next_occurrences: a
             .occurrences(site.config.timezone, site.today, crate::schedule::horizon(site.today))

@@ -60,6 +60,8 @@ pub struct ActivityCard {
     pub bookable: bool,
     /// The schedule has ended.
     pub ended: bool,
+    /// The facts have not been confirmed within the site's limit.
+    pub unconfirmed: bool,
 }
 
 /// Everything an activity page shows.
@@ -82,6 +84,11 @@ pub struct ActivityView<'a> {
     pub ended: bool,
     /// URL of the image.
     pub image_url: Option<String>,
+    /// "2 november 2026": the day staff last confirmed the facts, when they have.
+    pub checked_text: Option<String>,
+    /// The facts have not been confirmed within the site's limit (or never): visitors are told
+    /// to ask the organizer before they go.
+    pub unconfirmed: bool,
 }
 
 /// A link in a list of filters or in the navigation.
@@ -371,7 +378,17 @@ pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
         cost: a.cost.clone(),
         bookable: a.booking.is_some(),
         ended: a.is_ended(site.today),
+        unconfirmed: unconfirmed(site, a),
     }
+}
+
+/// Whether an activity's facts have gone unconfirmed longer than the site allows (or were never
+/// confirmed): its page, calendar and programme entries tell visitors to ask first.
+pub fn unconfirmed(site: &Site, a: &Activity) -> bool {
+    !matches!(
+        a.confirmation(site.today, site.config.recheck_after_days),
+        crate::content::activity::Confirmation::Recent(..)
+    )
 }
 
 /// An occurrence as shown in the calendar and on activity pages.
@@ -416,6 +433,8 @@ pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityV
             .map(|o| occurrence_view(site, lang, a, o))
             .collect(),
         ended: a.is_ended(site.today),
+        checked_text: a.checked.map(|d| lang.plain_date(d)),
+        unconfirmed: unconfirmed(site, a),
         image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{}", url_path(i))),
     }
 }
