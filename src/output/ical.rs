@@ -19,10 +19,16 @@ use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
 use crate::schedule::{Nth, Repeat, Rule};
 
-pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>> {
+pub(super) fn render(site: &Site, _: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
     let zone = vtimezone::text(site.config.timezone, site.today.year() - 1, site.today.year() + 10);
-    let feed = |name: &str, items: &[&Activity]| calendar(site, &zone, name, items);
+    // What an unconfirmed activity's events say first, as its page does.
+    let unconfirmed = format!(
+        "{} {}",
+        lang.t("activity.unconfirmed"),
+        lang.t("activity.unconfirmed_advice")
+    );
+    let feed = |name: &str, items: &[&Activity]| calendar(site, &zone, name, items, &unconfirmed);
     let mut files = vec![OutputFile::bytes("kalender.ics", feed(&site.config.title, &coming)?)];
     for a in &site.activities {
         files.push(OutputFile::bytes(
@@ -51,7 +57,7 @@ pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>
     Ok(files)
 }
 
-fn calendar(site: &Site, zone: &str, name: &str, activities: &[&Activity]) -> Result<Vec<u8>> {
+fn calendar(site: &Site, zone: &str, name: &str, activities: &[&Activity], unconfirmed: &str) -> Result<Vec<u8>> {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", "-//Omtanke Helsingborg//omtanke//SV"));
@@ -61,7 +67,7 @@ fn calendar(site: &Site, zone: &str, name: &str, activities: &[&Activity]) -> Re
     cal.append_property(Property::new("X-WR-TIMEZONE", site.config.timezone.name()));
     for a in activities {
         for (i, rule) in a.schedule.iter().enumerate() {
-            for event in events(site, a, i, rule) {
+            for event in events(site, a, i, rule, unconfirmed) {
                 cal.push(event);
             }
         }
@@ -93,11 +99,15 @@ fn local(tz: Tz, date: NaiveDate, time: NaiveTime) -> CalendarDateTime {
     }
 }
 
-fn event_base(site: &Site, a: &Activity, uid: String) -> Event {
+fn event_base(site: &Site, a: &Activity, uid: String, unconfirmed: &str) -> Event {
     let mut e = Event::new();
     e.uid(&uid);
     e.summary(&a.title);
-    e.description(&a.summary);
+    if crate::render::view::unconfirmed(site, a) {
+        e.description(&format!("{unconfirmed}\n\n{}", a.summary));
+    } else {
+        e.description(&a.summary);
+    }
     e.url(&site.config.absolute(&a.url));
     // A fixed stamp (the build's "today") keeps the feed byte-for-byte stable between builds.
     e.timestamp(Utc.from_utc_datetime(&site.today.and_time(NaiveTime::MIN)));
@@ -115,7 +125,7 @@ fn event_base(site: &Site, a: &Activity, uid: String) -> Event {
 }
 
 /// The events of one rule: one recurring event, or one per date.
-fn events(site: &Site, a: &Activity, index: usize, rule: &Rule) -> Vec<Event> {
+fn events(site: &Site, a: &Activity, index: usize, rule: &Rule, unconfirmed: &str) -> Vec<Event> {
     let tz = site.config.timezone;
     let host = host(site);
     match &rule.repeat {
@@ -127,7 +137,12 @@ fn events(site: &Site, a: &Activity, index: usize, rule: &Rule) -> Vec<Event> {
                 .into_iter()
                 .filter(|d| !rule.except.contains(d))
                 .map(|d| {
-                    let mut e = event_base(site, a, format!("{}-{index}-{}@{host}", a.id, d.format("%Y%m%d")));
+                    let mut e = event_base(
+                        site,
+                        a,
+                        format!("{}-{index}-{}@{host}", a.id, d.format("%Y%m%d")),
+                        unconfirmed,
+                    );
                     e.starts(local(tz, d, rule.start)).ends(local(tz, d, rule.end));
                     e.done()
                 })
@@ -142,7 +157,7 @@ fn events(site: &Site, a: &Activity, index: usize, rule: &Rule) -> Vec<Event> {
             let Some(first) = rule.dates(anchor, anchor + chrono::Days::new(400)).into_iter().next() else {
                 return vec![];
             };
-            let mut e = event_base(site, a, format!("{}-{index}@{host}", a.id));
+            let mut e = event_base(site, a, format!("{}-{index}@{host}", a.id), unconfirmed);
             e.starts(local(tz, first, rule.start)).ends(local(tz, first, rule.end));
             e.add_property("RRULE", rrule(repeat, rule.until, rule.end, tz));
             for x in rule.except.iter().filter(|x| **x >= first) {
