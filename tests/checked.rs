@@ -75,7 +75,10 @@ fn pages_say_when_the_facts_were_checked_and_warn_when_long_ago() {
     // Calendar programs show the event's description: it says the same first.
     let unfold = |ics: String| ics.replace("\r\n ", "").replace("\n ", "");
     let old = unfold(read(&out, "aktiviteter/kvallscafe/kalender.ics"));
-    assert!(old.contains("DESCRIPTION:Uppgifterna har inte kontrollerats på länge. Kontakta arrangören innan du åker."), "{old}");
+    assert!(
+        old.contains("DESCRIPTION:Uppgifterna har inte kontrollerats på länge. Kontakta arrangören innan du åker."),
+        "{old}"
+    );
     let recent = unfold(read(&out, "aktiviteter/sondagsfika/kalender.ics"));
     assert!(!recent.contains("kontrollerats"), "{recent}");
 }
