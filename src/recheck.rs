@@ -67,6 +67,31 @@ pub fn due(site: &Site) -> Vec<Due> {
             })
         })
         .collect();
+    // Places with a file of their own: their address and access are facts too.
+    for p in &site.places {
+        let Some(stem) = &p.file_stem else { continue };
+        let (checked, due) = match Confirmation::of(p.checked, site.today, site.config.recheck_after_days) {
+            Confirmation::Never => (None, None),
+            Confirmation::Old(on) => (
+                Some(on),
+                Some(on + chrono::Days::new(site.config.recheck_after_days.into())),
+            ),
+            Confirmation::Recent(on, due) if (due - site.today).num_days() <= WARN_DAYS_BEFORE as i64 => {
+                (Some(on), Some(due))
+            }
+            Confirmation::Recent(..) => continue,
+        };
+        list.push(Due {
+            file: format!("content/platser/{stem}.toml"),
+            title: p.name.clone(),
+            checked,
+            due,
+            days_left: due.map(|d| (d - site.today).num_days()),
+            organizer: String::new(),
+            contact: String::new(),
+            checked_by: p.checked_by.clone().unwrap_or_default(),
+        });
+    }
     list.sort_by_key(|d| (d.days_left.is_some(), d.days_left, d.file.clone()));
     list
 }

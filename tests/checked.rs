@@ -12,19 +12,20 @@ use common::{build, copy_dir, fixture, read, stderr};
 const TODAY: &str = "2026-11-26";
 
 /// The good fixture with `checked` dates: söndagsfika recently, fredagsmöte 17 days before its
-/// limit, kvällscafé long ago.
+/// limit, kvällscafé long ago; the place Huset long ago too.
 fn site(tmp: &Path) -> PathBuf {
     let site = tmp.join("site");
     copy_dir(&fixture("good"), &site);
     for (file, line) in [
         (
-            "sondagsfika",
+            "aktiviteter/sondagsfika",
             "checked = 2026-11-02\nchecked_by = \"värd@example.org\"\n",
         ),
-        ("fredagsmote", "checked = 2026-06-16\n"),
-        ("kvallscafe", "checked = 2025-01-01\n"),
+        ("aktiviteter/fredagsmote", "checked = 2026-06-16\n"),
+        ("aktiviteter/kvallscafe", "checked = 2025-01-01\n"),
+        ("platser/huset", "checked = 2025-02-01\n"),
     ] {
-        let path = site.join(format!("content/aktiviteter/{file}.toml"));
+        let path = site.join(format!("content/{file}.toml"));
         let text = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, format!("{line}{text}")).unwrap();
     }
@@ -46,6 +47,12 @@ fn pages_say_when_the_facts_were_checked_and_warn_when_long_ago() {
     assert!(!recent.contains("värd@example.org"), "who checked is never published");
     let english = read(&out, "en/aktiviteter/sondagsfika/index.html");
     assert!(english.contains("The details were checked on <time"), "{english}");
+    let place = read(&out, "platser/huset/index.html");
+    assert!(
+        place.contains("Fråga arrangören om adress och tillgänglighet innan du åker."),
+        "{place}"
+    );
+    assert!(place.contains(r#"Uppgifterna kontrollerades <time datetime="2025-02-01">1 februari 2025</time>."#));
     let old = read(&out, "aktiviteter/kvallscafe/index.html");
     assert!(old.contains("Uppgifterna har inte kontrollerats på länge.</strong> Kontakta arrangören innan du åker."));
     let calendar = read(&out, "kalender/index.html");
@@ -99,6 +106,10 @@ fn check_warns_before_the_limit_and_after_it() {
     );
     assert!(said.contains("content/aktiviteter/kvallscafe.toml:1:1: warning: the activity's facts were last checked on 2025-01-01, more than 180 days ago"), "{said}");
     assert!(!said.contains("sondagsfika.toml"), "{said}");
+    assert!(
+        said.contains("content/platser/huset.toml:1:1: warning: the place's facts were last checked on 2025-02-01"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -118,6 +129,7 @@ fn recheck_lists_what_is_due_most_urgent_first() {
         std::fs::read_to_string(&csv).unwrap(),
         "fil,aktivitet,senast_kontrollerad,kontrolleras_senast,dagar_kvar,arrangor,kontakt,kontrollerad_av\n\
          content/aktiviteter/kvallscafe.toml,Kvällscafé,2025-01-01,2025-06-30,-514,Föreningen Huset,info@huset.example.se,\n\
+         content/platser/huset.toml,Huset,2025-02-01,2025-07-31,-483,,,\n\
          content/aktiviteter/fredagsmote.toml,Fredagsmöte,2026-06-16,2026-12-13,17,,,\n"
     );
     let o = common::omtanke()

@@ -67,3 +67,8 @@ check-recheck-soon = the activity's facts were last checked on { $checked } and 
 })
 check-recheck-overdue = the activity's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to contact the organizer first
 check-recheck-help = confirm the facts with the organizer, then write `checked = { $today }`; `omtanke recheck` lists everything that is due
+check-place-recheck-soon = the place's facts were last checked on { $checked } and must be checked again by { $due } ({ $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+})
+check-place-recheck-overdue = the place's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to ask first

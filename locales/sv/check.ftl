@@ -67,3 +67,8 @@ check-recheck-soon = aktivitetens uppgifter kontrollerades senast { $checked } o
 })
 check-recheck-overdue = aktivitetens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna kontakta arrangören först
 check-recheck-help = bekräfta uppgifterna med arrangören och skriv sedan `checked = { $today }`; `omtanke recheck` listar allt som behöver kontrolleras
+check-place-recheck-soon = platsens uppgifter kontrollerades senast { $checked } och måste kontrolleras igen senast { $due } ({ $days ->
+    [one] 1 dag kvar
+   *[other] { $days } dagar kvar
+})
+check-place-recheck-overdue = platsens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna fråga först

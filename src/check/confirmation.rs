@@ -2,6 +2,8 @@
 //! activity's `checked` date runs out (`recheck_after_days` in site.toml), and when it has run
 //! out, so staff call the organizer before visitors are told to.
 
+use std::path::Path;
+
 use chrono::Days;
 
 use crate::content::Site;
@@ -34,6 +36,33 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
         };
         diags.push(
             Diagnostic::error(&a.source, span, message)
+                .warning()
+                .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
+        );
+    }
+}
+
+/// The same for places with a file of their own: their address and access are facts too.
+pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for p in &site.places {
+        let Some(stem) = &p.file_stem else { continue };
+        let message = match Confirmation::of(p.checked, site.today, site.config.recheck_after_days) {
+            Confirmation::Recent(on, due) if site.today + Days::new(WARN_DAYS_BEFORE) >= due => crate::msg!(
+                "check-place-recheck-soon",
+                checked = on.to_string(),
+                due = due.to_string(),
+                days = (due - site.today).num_days()
+            ),
+            Confirmation::Old(on) => crate::msg!(
+                "check-place-recheck-overdue",
+                checked = on.to_string(),
+                days = site.config.recheck_after_days
+            ),
+            _ => continue,
+        };
+        let path = Path::new("content/platser").join(format!("{stem}.toml"));
+        diags.push(
+            Diagnostic::file_error(&path, message)
                 .warning()
                 .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
         );

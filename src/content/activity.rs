@@ -242,11 +242,11 @@ pub enum Confirmation {
     Never,
 }
 
-impl Activity {
-    /// How recently the facts were confirmed, on `today`, when they must be confirmed again
+impl Confirmation {
+    /// How recent a listing's `checked` date is on `today`, when facts must be confirmed again
     /// every `recheck_after_days` days.
-    pub fn confirmation(&self, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
-        match self.checked {
+    pub fn of(checked: Option<NaiveDate>, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
+        match checked {
             None => Confirmation::Never,
             Some(on) => {
                 let due = on + chrono::Days::new(u64::from(recheck_after_days));
@@ -257,6 +257,14 @@ impl Activity {
                 }
             }
         }
+    }
+}
+
+impl Activity {
+    /// How recently the facts were confirmed, on `today`, when they must be confirmed again
+    /// every `recheck_after_days` days.
+    pub fn confirmation(&self, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
+        Confirmation::of(self.checked, today, recheck_after_days)
     }
 }
 

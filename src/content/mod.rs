@@ -117,7 +117,7 @@ pub(crate) const RESERVED_ACTIVITY_IDS: &[&str] = &["intresse", "omrade", "dag"]
 enum Loaded {
     Page(Box<Page>),
     Activity(Box<Activity>),
-    Place(Place),
+    Place(Box<Place>),
     Post(Box<Post>),
     Visits(visits::Visits),
     Evaluation(String, Vec<evaluation::Month>),
@@ -190,7 +190,7 @@ impl Site {
                 Loaded::Page(p) if p.lang == config.language => pages.push(*p),
                 Loaded::Page(p) => translations.push(*p),
                 Loaded::Activity(a) => activities.push(*a),
-                Loaded::Place(p) => places.push(p),
+                Loaded::Place(p) => places.push(*p),
                 Loaded::Post(p) => posts.push(*p),
                 Loaded::Asset(a) => assets.push(a),
                 Loaded::Visits(v) => visit_files.push(v),
@@ -403,7 +403,7 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
             activity::parse(src.clone(), &stem, &config.language, &dir, diags)
                 .map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
         }
-        Kind::Place => place::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Place),
+        Kind::Place => place::parse(&src, &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Place(Box::new(p))),
         Kind::Post => post::parse(src.clone(), &stem, &config.language, diags)
             .map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),

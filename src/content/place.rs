@@ -37,6 +37,11 @@ pub struct Place {
     pub accessibility: Vec<Term>,
     /// How to get there.
     pub directions: Option<String>,
+    /// The day staff last confirmed the place's facts (address, access), for places with a file.
+    pub checked: Option<chrono::NaiveDate>,
+    /// Who confirmed them: for the editors' to-do list, never published.
+    #[serde(skip)]
+    pub checked_by: Option<String>,
 }
 
 /// The keys of a place, in a file or inline.
@@ -56,6 +61,8 @@ const FILE_SCHEMA: Schema = Schema {
         "lon",
         "accessibility",
         "directions",
+        "checked",
+        "checked_by",
     ],
     nested: &[],
 };
@@ -71,6 +78,8 @@ struct Raw {
     #[serde(default)]
     accessibility: Vec<Spanned<String>>,
     directions: Option<String>,
+    checked: Option<Spanned<toml::value::Datetime>>,
+    checked_by: Option<String>,
 }
 
 /// Parses a place file named `stem` (its id is the name's slug, or its `slug`).
@@ -127,6 +136,8 @@ pub fn parse_inline(
             .map(|a| Spanned::new(span.clone(), a))
             .collect(),
         directions: inline.directions,
+        checked: None,
+        checked_by: None,
     };
     build(src, id, raw, span, false, diags)
 }
@@ -170,6 +181,7 @@ fn build(
         }
     }
     let accessibility = accessibility_terms(src, &raw.accessibility, diags);
+    let checked = super::dates::opt_date(src, &raw.checked, "checked", diags);
     (diags.len() == before).then(|| Place {
         id: id.to_string(),
         file_stem: None,
@@ -182,6 +194,8 @@ fn build(
         lon: raw.lon.map(Spanned::into_inner),
         accessibility,
         directions: raw.directions,
+        checked,
+        checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
     })
 }
 
