@@ -37,17 +37,10 @@ pub fn due(site: &Site) -> Vec<Due> {
         .iter()
         .filter(|a| !a.is_ended(site.today))
         .filter_map(|a| {
-            let (checked, due) = match a.confirmation(site.today, site.config.recheck_after_days) {
-                Confirmation::Never => (None, None),
-                Confirmation::Old(on) => (
-                    Some(on),
-                    Some(on + chrono::Days::new(site.config.recheck_after_days.into())),
-                ),
-                Confirmation::Recent(on, due) if (due - site.today).num_days() <= WARN_DAYS_BEFORE as i64 => {
-                    (Some(on), Some(due))
-                }
-                Confirmation::Recent(..) => return None,
-            };
+            let (checked, due) = window(
+                Confirmation::of(a.checked, site.today, site.config.recheck_after_days),
+                site,
+            )?;
             let contact = a.contact.as_ref().map_or_else(String::new, |c| {
                 [c.email.as_deref(), c.phone.as_deref()]
                     .into_iter()
@@ -70,16 +63,11 @@ pub fn due(site: &Site) -> Vec<Due> {
     // Places with a file of their own: their address and access are facts too.
     for p in &site.places {
         let Some(stem) = &p.file_stem else { continue };
-        let (checked, due) = match Confirmation::of(p.checked, site.today, site.config.recheck_after_days) {
-            Confirmation::Never => (None, None),
-            Confirmation::Old(on) => (
-                Some(on),
-                Some(on + chrono::Days::new(site.config.recheck_after_days.into())),
-            ),
-            Confirmation::Recent(on, due) if (due - site.today).num_days() <= WARN_DAYS_BEFORE as i64 => {
-                (Some(on), Some(due))
-            }
-            Confirmation::Recent(..) => continue,
+        let Some((checked, due)) = window(
+            Confirmation::of(p.checked, site.today, site.config.recheck_after_days),
+            site,
+        ) else {
+            continue;
         };
         list.push(Due {
             file: format!("content/platser/{stem}.toml"),
@@ -94,6 +82,22 @@ pub fn due(site: &Site) -> Vec<Due> {
     }
     list.sort_by_key(|d| (d.days_left.is_some(), d.days_left, d.file.clone()));
     list
+}
+
+/// When a listing was confirmed and by when it must be again, if it belongs on the list: never
+/// confirmed, overdue, or due within [`WARN_DAYS_BEFORE`] days.
+fn window(c: Confirmation, site: &Site) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    match c {
+        Confirmation::Never => Some((None, None)),
+        Confirmation::Old(on) => Some((
+            Some(on),
+            Some(on + chrono::Days::new(site.config.recheck_after_days.into())),
+        )),
+        Confirmation::Recent(on, due) if (due - site.today).num_days() <= WARN_DAYS_BEFORE as i64 => {
+            Some((Some(on), Some(due)))
+        }
+        Confirmation::Recent(..) => None,
+    }
 }
 
 /// The list as CSV (UTF-8, comma-separated, a header row; columns in Swedish for the editors'

@@ -20,19 +20,9 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         let span = a.source.text.find("checked").map(|i| i..i + "checked".len());
-        let message = match a.confirmation(site.today, site.config.recheck_after_days) {
-            Confirmation::Recent(on, due) if site.today + Days::new(WARN_DAYS_BEFORE) >= due => crate::msg!(
-                "check-recheck-soon",
-                checked = on.to_string(),
-                due = due.to_string(),
-                days = (due - site.today).num_days()
-            ),
-            Confirmation::Old(on) => crate::msg!(
-                "check-recheck-overdue",
-                checked = on.to_string(),
-                days = site.config.recheck_after_days
-            ),
-            _ => continue,
+        let confirmation = a.confirmation(site.today, site.config.recheck_after_days);
+        let Some(message) = finding(Listing::Activity, confirmation, site) else {
+            continue;
         };
         diags.push(
             Diagnostic::error(&a.source, span, message)
@@ -46,19 +36,9 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
 pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
     for p in &site.places {
         let Some(stem) = &p.file_stem else { continue };
-        let message = match Confirmation::of(p.checked, site.today, site.config.recheck_after_days) {
-            Confirmation::Recent(on, due) if site.today + Days::new(WARN_DAYS_BEFORE) >= due => crate::msg!(
-                "check-place-recheck-soon",
-                checked = on.to_string(),
-                due = due.to_string(),
-                days = (due - site.today).num_days()
-            ),
-            Confirmation::Old(on) => crate::msg!(
-                "check-place-recheck-overdue",
-                checked = on.to_string(),
-                days = site.config.recheck_after_days
-            ),
-            _ => continue,
+        let confirmation = Confirmation::of(p.checked, site.today, site.config.recheck_after_days);
+        let Some(message) = finding(Listing::Place, confirmation, site) else {
+            continue;
         };
         let path = Path::new("content/platser").join(format!("{stem}.toml"));
         diags.push(
@@ -67,4 +47,32 @@ pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
                 .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
         );
     }
+}
+
+/// What kind of listing a finding is about (its words differ).
+enum Listing {
+    Activity,
+    Place,
+}
+
+/// The warning for a listing whose confirmation is due within [`WARN_DAYS_BEFORE`] days or
+/// overdue; none otherwise (a listing never confirmed is on `omtanke recheck`'s list instead).
+fn finding(listing: Listing, confirmation: Confirmation, site: &Site) -> Option<String> {
+    Some(match (listing, confirmation) {
+        (listing, Confirmation::Recent(on, due)) if site.today + Days::new(WARN_DAYS_BEFORE) >= due => {
+            let (checked, due, days) = (on.to_string(), due.to_string(), (due - site.today).num_days());
+            match listing {
+                Listing::Activity => crate::msg!("check-recheck-soon", checked = checked, due = due, days = days),
+                Listing::Place => crate::msg!("check-place-recheck-soon", checked = checked, due = due, days = days),
+            }
+        }
+        (listing, Confirmation::Old(on)) => {
+            let (checked, days) = (on.to_string(), site.config.recheck_after_days);
+            match listing {
+                Listing::Activity => crate::msg!("check-recheck-overdue", checked = checked, days = days),
+                Listing::Place => crate::msg!("check-place-recheck-overdue", checked = checked, days = days),
+            }
+        }
+        _ => return None,
+    })
 }
