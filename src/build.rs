@@ -115,6 +115,23 @@ fn guard_output(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes one file whole or not at all: beside it first (`.NAME.partial`), onto the disk, then
+/// renamed into place, so a reader (a web host, a spreadsheet, the site's build) never meets a
+/// half-written file. For the reports the programs write: `omtanke recheck --csv`, the kiosk's
+/// exports.
+pub fn write_file(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = file.with_file_name(format!(".{name}.partial"));
+    let mut out = std::fs::File::create(&tmp)?;
+    out.write_all(bytes)?;
+    out.sync_all()?;
+    std::fs::rename(&tmp, file)
+}
+
 /// Writes all files into a fresh folder beside `out`, then swaps it in. On any failure the fresh
 /// folder is removed and `out` is left exactly as it was.
 ///

@@ -262,7 +262,7 @@ fn run_recheck(opts: &BuildOptions, csv: Option<&std::path::Path>) -> ExitCode {
     };
     let list = omtanke::recheck::due(&site);
     if let Some(file) = csv {
-        if let Err(e) = write_whole(file, &omtanke::recheck::csv(&list)) {
+        if let Err(e) = build::write_file(file, omtanke::recheck::csv(&list).as_bytes()) {
             eprintln!("{}: {}: {e}", omtanke::msg!("label-error"), file.display());
             return ExitCode::FAILURE;
         }
@@ -281,17 +281,6 @@ fn run_recheck(opts: &BuildOptions, csv: Option<&std::path::Path>) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-/// Writes `text` to `file` whole or not at all: beside it first, then renamed into place.
-fn write_whole(file: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = file.with_file_name(format!(".{name}.partial"));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, file)
 }
 
 fn run_new(root: &std::path::Path, kind: NewKind, name: &str, today: NaiveDate) -> ExitCode {

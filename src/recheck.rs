@@ -4,9 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::check::confirmation::WARN_DAYS_BEFORE;
 use crate::content::Site;
-use crate::content::activity::Confirmation;
+use crate::content::confirmation::Confirmation;
 
 /// One listing on the to-do list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +36,7 @@ pub fn due(site: &Site) -> Vec<Due> {
         .iter()
         .filter(|a| !a.is_ended(site.today))
         .filter_map(|a| {
-            let (checked, due) = window(
-                Confirmation::of(a.checked, site.today, site.config.recheck_after_days),
-                site,
-            )?;
+            let (checked, due) = window(site.confirmation(a.checked), site)?;
             let contact = a.contact.as_ref().map_or_else(String::new, |c| {
                 [c.email.as_deref(), c.phone.as_deref()]
                     .into_iter()
@@ -62,15 +58,12 @@ pub fn due(site: &Site) -> Vec<Due> {
         .collect();
     // Places with a file of their own: their address and access are facts too.
     for p in &site.places {
-        let Some(stem) = &p.file_stem else { continue };
-        let Some((checked, due)) = window(
-            Confirmation::of(p.checked, site.today, site.config.recheck_after_days),
-            site,
-        ) else {
+        let Some(file) = p.file() else { continue };
+        let Some((checked, due)) = window(site.confirmation(p.checked), site) else {
             continue;
         };
         list.push(Due {
-            file: format!("content/platser/{stem}.toml"),
+            file: file.display().to_string(),
             title: p.name.clone(),
             checked,
             due,
@@ -85,17 +78,12 @@ pub fn due(site: &Site) -> Vec<Due> {
 }
 
 /// When a listing was confirmed and by when it must be again, if it belongs on the list: never
-/// confirmed, overdue, or due within [`WARN_DAYS_BEFORE`] days.
+/// confirmed, overdue, or due within [`WARN_DAYS_BEFORE`](crate::content::confirmation::WARN_DAYS_BEFORE) days.
 fn window(c: Confirmation, site: &Site) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
     match c {
         Confirmation::Never => Some((None, None)),
-        Confirmation::Old(on) => Some((
-            Some(on),
-            Some(on + chrono::Days::new(site.config.recheck_after_days.into())),
-        )),
-        Confirmation::Recent(on, due) if (due - site.today).num_days() <= WARN_DAYS_BEFORE as i64 => {
-            Some((Some(on), Some(due)))
-        }
+        Confirmation::Old(on, due) => Some((Some(on), Some(due))),
+        Confirmation::Recent(on, due) if c.is_due_soon(site.today) => Some((Some(on), Some(due))),
         Confirmation::Recent(..) => None,
     }
 }

@@ -101,10 +101,10 @@ fn check_warns_before_the_limit_and_after_it() {
         .unwrap();
     let said = stderr(&o);
     assert!(
-        said.contains("content/aktiviteter/fredagsmote.toml:1:1: warning: the activity's facts were last checked on 2026-06-16 and must be checked again by 2026-12-13 (17 days left)"),
+        said.contains("content/aktiviteter/fredagsmote.toml:1:11: warning: the activity's facts were last checked on 2026-06-16 and must be checked again by 2026-12-13 (17 days left)"),
         "{said}"
     );
-    assert!(said.contains("content/aktiviteter/kvallscafe.toml:1:1: warning: the activity's facts were last checked on 2025-01-01, more than 180 days ago"), "{said}");
+    assert!(said.contains("content/aktiviteter/kvallscafe.toml:1:11: warning: the activity's facts were last checked on 2025-01-01, more than 180 days ago"), "{said}");
     assert!(!said.contains("sondagsfika.toml"), "{said}");
     assert!(
         said.contains("content/platser/huset.toml:1:1: warning: the place's facts were last checked on 2025-02-01"),

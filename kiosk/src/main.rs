@@ -246,16 +246,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Writes `text` beside `file` and renames it into place once it is on disk, so a half-written
-/// file never reaches the site.
+/// Writes an export whole or not at all, so a half-written file never reaches the site.
 fn write_atomically(file: &std::path::Path, text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let tmp = file.with_extension("csv.partial");
-    let mut out = std::fs::File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: {e}", tmp.display()))?;
-    out.write_all(text.as_bytes())?;
-    out.sync_all()?;
-    std::fs::rename(&tmp, file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    Ok(())
+    omtanke::build::write_file(file, text.as_bytes()).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))
 }
 
 fn serve(config: Config, db: Db) -> anyhow::Result<()> {

@@ -375,7 +375,10 @@ fn staff_see_aggregates_of_months_with_ten_responses_and_the_site_shows_the_expo
     let said = common::kiosk_command(&db, &[OsStr::new("export-survey"), file.as_os_str()]);
     assert!(said.contains("för 2 månader"), "{said}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), web.body);
-    assert!(!tmp.path().join("utvardering.csv.partial").exists());
+    assert!(
+        !tmp.path().join(".utvardering.csv.partial").exists(),
+        "no half-written file left"
+    );
 
     // The website's generator reads it and shows the months that may be shown.
     let site = evaluation_page(tmp.path(), &web.body);

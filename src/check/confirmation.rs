@@ -2,30 +2,22 @@
 //! activity's `checked` date runs out (`recheck_after_days` in site.toml), and when it has run
 //! out, so staff call the organizer before visitors are told to.
 
-use std::path::Path;
-
-use chrono::Days;
-
 use crate::content::Site;
-use crate::content::activity::Confirmation;
+use crate::content::confirmation::Confirmation;
 use crate::diagnostics::Diagnostic;
 
-/// How many days before a `checked` date runs out `check` starts to warn.
-pub const WARN_DAYS_BEFORE: u64 = 30;
-
-/// Warns about activities due for confirmation within [`WARN_DAYS_BEFORE`] days or overdue.
+/// Warns about activities due for confirmation within [`WARN_DAYS_BEFORE`](crate::content::confirmation::WARN_DAYS_BEFORE) days or overdue.
 pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
     for a in &site.activities {
         if a.is_ended(site.today) {
             continue;
         }
-        let span = a.source.text.find("checked").map(|i| i..i + "checked".len());
-        let confirmation = a.confirmation(site.today, site.config.recheck_after_days);
+        let confirmation = site.confirmation(a.checked);
         let Some(message) = finding(Listing::Activity, confirmation, site) else {
             continue;
         };
         diags.push(
-            Diagnostic::error(&a.source, span, message)
+            Diagnostic::error(&a.source, a.checked_span.clone(), message)
                 .warning()
                 .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
         );
@@ -35,12 +27,11 @@ pub fn check(site: &Site, diags: &mut Vec<Diagnostic>) {
 /// The same for places with a file of their own: their address and access are facts too.
 pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
     for p in &site.places {
-        let Some(stem) = &p.file_stem else { continue };
-        let confirmation = Confirmation::of(p.checked, site.today, site.config.recheck_after_days);
+        let Some(path) = p.file() else { continue };
+        let confirmation = site.confirmation(p.checked);
         let Some(message) = finding(Listing::Place, confirmation, site) else {
             continue;
         };
-        let path = Path::new("content/platser").join(format!("{stem}.toml"));
         diags.push(
             Diagnostic::file_error(&path, message)
                 .warning()
@@ -55,18 +46,18 @@ enum Listing {
     Place,
 }
 
-/// The warning for a listing whose confirmation is due within [`WARN_DAYS_BEFORE`] days or
+/// The warning for a listing whose confirmation is due within [`WARN_DAYS_BEFORE`](crate::content::confirmation::WARN_DAYS_BEFORE) days or
 /// overdue; none otherwise (a listing never confirmed is on `omtanke recheck`'s list instead).
 fn finding(listing: Listing, confirmation: Confirmation, site: &Site) -> Option<String> {
     Some(match (listing, confirmation) {
-        (listing, Confirmation::Recent(on, due)) if site.today + Days::new(WARN_DAYS_BEFORE) >= due => {
+        (listing, c @ Confirmation::Recent(on, due)) if c.is_due_soon(site.today) => {
             let (checked, due, days) = (on.to_string(), due.to_string(), (due - site.today).num_days());
             match listing {
                 Listing::Activity => crate::msg!("check-recheck-soon", checked = checked, due = due, days = days),
                 Listing::Place => crate::msg!("check-place-recheck-soon", checked = checked, due = due, days = days),
             }
         }
-        (listing, Confirmation::Old(on)) => {
+        (listing, Confirmation::Old(on, _)) => {
             let (checked, days) = (on.to_string(), site.config.recheck_after_days);
             match listing {
                 Listing::Activity => crate::msg!("check-recheck-overdue", checked = checked, days = days),

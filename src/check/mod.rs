@@ -18,7 +18,7 @@
 //! so theirs are not). Links in templates are not checked.
 
 mod activities;
-pub mod confirmation;
+mod confirmation;
 mod dest;
 mod docs;
 pub mod external;

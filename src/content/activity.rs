@@ -63,6 +63,9 @@ pub struct Activity {
     pub image_file: Option<PathBuf>,
     /// The day staff last confirmed the facts with the organizer (`checked = 2026-11-02`).
     pub checked: Option<NaiveDate>,
+    /// Where `checked` is written, for `check`'s warnings.
+    #[serde(skip)]
+    pub checked_span: Option<std::ops::Range<usize>>,
     /// Who confirmed them (an e-mail or a role): for the editors' to-do list, never published.
     #[serde(skip)]
     pub checked_by: Option<String>,
@@ -230,43 +233,6 @@ const SCHEMA: Schema = Schema {
         ("*", Nested::Translation(&TEXT)),
     ],
 };
-
-/// How recently staff confirmed an activity's facts, as of a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirmation {
-    /// Confirmed on this day, within the site's limit; due again on the second day.
-    Recent(NaiveDate, NaiveDate),
-    /// Confirmed on this day, longer ago than the limit.
-    Old(NaiveDate),
-    /// Never confirmed (no `checked`): treated as old, since nobody can say it is true.
-    Never,
-}
-
-impl Confirmation {
-    /// How recent a listing's `checked` date is on `today`, when facts must be confirmed again
-    /// every `recheck_after_days` days.
-    pub fn of(checked: Option<NaiveDate>, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
-        match checked {
-            None => Confirmation::Never,
-            Some(on) => {
-                let due = on + chrono::Days::new(u64::from(recheck_after_days));
-                if due < today {
-                    Confirmation::Old(on)
-                } else {
-                    Confirmation::Recent(on, due)
-                }
-            }
-        }
-    }
-}
-
-impl Activity {
-    /// How recently the facts were confirmed, on `today`, when they must be confirmed again
-    /// every `recheck_after_days` days.
-    pub fn confirmation(&self, today: NaiveDate, recheck_after_days: u32) -> Confirmation {
-        Confirmation::of(self.checked, today, recheck_after_days)
-    }
-}
 
 /// Parses an activity file named `stem` (its id is the name's slug, or its `slug`), written in
 /// the site's language `lang`. `dir` is the folder it is in (for its image).
@@ -472,6 +438,7 @@ pub fn parse(
         image_alt: raw.image_alt,
         image_file,
         checked: super::dates::opt_date(&src, &raw.checked, "checked", diags),
+        checked_span: raw.checked.as_ref().map(Spanned::span),
         checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
         schedule,
         booking,

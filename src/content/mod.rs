@@ -2,6 +2,7 @@
 //! parsed in parallel into one immutable [`Site`], with every problem collected.
 
 pub mod activity;
+pub mod confirmation;
 mod csv_lines;
 pub mod dates;
 pub mod evaluation;
@@ -486,11 +487,13 @@ fn check_claims(
     // Two place files whose names make the same slug (`Huset.toml`, `huset.toml`).
     let mut place_files: HashMap<&str, &str> = HashMap::new();
     for p in places {
-        let Some(stem) = p.file_stem.as_deref() else { continue };
+        let (Some(stem), Some(file)) = (p.file_stem.as_deref(), p.file()) else {
+            continue;
+        };
         match place_files.get(p.id.as_str()) {
             Some(first) => diags.push(
                 Diagnostic::file_error(
-                    &Path::new("content/platser").join(format!("{stem}.toml")),
+                    &file,
                     crate::msg!("content-place-address-taken", id = &p.id, first = *first),
                 )
                 .help(crate::msg!("content-place-address-taken-help")),

@@ -44,6 +44,15 @@ pub struct Place {
     pub checked_by: Option<String>,
 }
 
+impl Place {
+    /// The place's file as editors find it (`content/platser/Hjärtats hus.toml`); inline places
+    /// have none.
+    pub fn file(&self) -> Option<std::path::PathBuf> {
+        let stem = self.file_stem.as_deref()?;
+        Some(std::path::Path::new("content/platser").join(format!("{stem}.toml")))
+    }
+}
+
 /// The keys of a place, in a file or inline.
 pub const SCHEMA: Schema = Schema {
     keys: &["name", "address", "area", "lat", "lon", "accessibility", "directions"],

@@ -48,12 +48,7 @@ fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<Outp
     ctx.insert("features", &features);
     ctx.insert("activities", &coming_at(site, lang, p));
     ctx.insert("checked_text", &p.checked.map(|d| lang.plain_date(d)));
-    let confirmation =
-        crate::content::activity::Confirmation::of(p.checked, site.today, site.config.recheck_after_days);
-    ctx.insert(
-        "unconfirmed",
-        &!matches!(confirmation, crate::content::activity::Confirmation::Recent(..)),
-    );
+    ctx.insert("unconfirmed", &!site.confirmation(p.checked).is_recent());
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/platser/")));
     Ok(OutputFile::page(&lang.url(&url), theme.render("place.html", &ctx)?))
 }

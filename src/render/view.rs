@@ -385,10 +385,7 @@ pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
 /// Whether an activity's facts have gone unconfirmed longer than the site allows (or were never
 /// confirmed): its page, calendar and programme entries tell visitors to ask first.
 pub fn unconfirmed(site: &Site, a: &Activity) -> bool {
-    !matches!(
-        a.confirmation(site.today, site.config.recheck_after_days),
-        crate::content::activity::Confirmation::Recent(..)
-    )
+    !site.confirmation(a.checked).is_recent()
 }
 
 /// An occurrence as shown in the calendar and on activity pages.
