@@ -125,3 +125,44 @@ fn a_name_that_is_not_a_slug_is_a_usage_error_with_a_suggestion() {
     assert!(!site.join("content/anslagstavla/a").exists());
     assert!(!site.join("content/aktiviteter/fika-på-söder.toml").exists());
 }
+
+#[test]
+fn the_activity_templates_pause_cancelled_and_moved_examples_work_once_uncommented() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    assert_eq!(new(&site, "activity", "stickcafe").status.code(), Some(0));
+    let file = site.join("content/aktiviteter/stickcafe.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let keys = [
+        "status",
+        "paused_until",
+        "status_note",
+        "[[cancelled]]",
+        "date",
+        "reason",
+        "[[moved]]",
+        "from",
+        "to",
+        "start",
+        "end",
+    ];
+    let mut uncommented = 0;
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if keys.iter().any(|k| rest.starts_with(&format!("{k} ")) || rest == *k) => {
+                uncommented += 1;
+                rest.to_string()
+            }
+            _ => l.to_string(),
+        })
+        .collect();
+    assert_eq!(uncommented, 11, "the template explains each key once");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&site, &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "aktiviteter/stickcafe/index.html");
+    assert!(page.contains("Uppehåll till och med 7 januari 2027."), "{page}");
+}

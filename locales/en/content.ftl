@@ -207,3 +207,20 @@ evaluation-bad-line-help = write e.g. `2026-10,14,2.9,1.4,1.5,5,7,2`
 
 config-recheck-out-of-range = `recheck_after_days` = { $days } is not a number of days from 1 to 3650
 config-recheck-out-of-range-help = write how many days a listing's `checked` date holds, e.g. `recheck_after_days = 180` (half a year)
+
+## Pauses, cancelled and moved meetings (content/changes.rs)
+changes-unknown-status = unknown status "{ $status }"
+changes-status-did-you-mean = did you mean "{ $status }"? A status is "active" (the default) or "paused"
+changes-status-help = a status is "active" (the default) or "paused"
+changes-until-without-pause = `paused_until` without status = "paused"
+changes-until-without-pause-help = add status = "paused" for a break, or remove paused_until when the activity meets again
+changes-no-date = this entry has no `{ $key }` date
+changes-no-date-help = add e.g. { $key } = 2026-12-10
+changes-not-a-meeting = { $date } is not a day this activity meets
+changes-not-a-meeting-help = a cancelled or moved meeting must be a day the [[schedule]] gives; check the date and the weekday
+changes-day-twice = { $date } is cancelled or moved twice
+changes-day-twice-help = keep one [[cancelled]] or [[moved]] entry for each day
+changes-moved-one-time = a moved meeting needs both `start` and `end`, or neither
+changes-moved-one-time-help = write both, e.g. start = "10:00" and end = "12:00", or leave both out to keep the usual times
+changes-moved-nowhere = the meeting is moved to the day it already has
+changes-moved-nowhere-help = give another day in `to`, or new times with `start` and `end`

@@ -225,3 +225,20 @@ evaluation-bad-line-help = skriv till exempel `2026-10,14,2.9,1.4,1.5,5,7,2`
 
 config-recheck-out-of-range = `recheck_after_days` = { $days } är inte ett antal dagar från 1 till 3650
 config-recheck-out-of-range-help = skriv hur många dagar en uppgifts `checked`-datum gäller, till exempel `recheck_after_days = 180` (ett halvår)
+
+## Uppehåll, inställda och flyttade träffar (content/changes.rs)
+changes-unknown-status = okänd status "{ $status }"
+changes-status-did-you-mean = menade du "{ $status }"? Status är "active" (som vanligt, standard) eller "paused" (uppehåll)
+changes-status-help = status är "active" (som vanligt, standard) eller "paused" (uppehåll)
+changes-until-without-pause = `paused_until` utan status = "paused"
+changes-until-without-pause-help = skriv status = "paused" för ett uppehåll, eller ta bort paused_until när aktiviteten är igång igen
+changes-no-date = det här saknar datumet `{ $key }`
+changes-no-date-help = lägg till en rad som { $key } = 2026-12-10
+changes-not-a-meeting = { $date } är ingen dag då aktiviteten träffas
+changes-not-a-meeting-help = en inställd eller flyttad träff måste vara en dag som [[schedule]] ger; kontrollera datum och veckodag
+changes-day-twice = { $date } är inställd eller flyttad två gånger
+changes-day-twice-help = ha bara en [[cancelled]] eller [[moved]] för varje dag
+changes-moved-one-time = en flyttad träff behöver både `start` och `end`, eller ingen av dem
+changes-moved-one-time-help = skriv båda, till exempel start = "10:00" och end = "12:00", eller ingen för att behålla de vanliga tiderna
+changes-moved-nowhere = träffen flyttas till den dag den redan har
+changes-moved-nowhere-help = skriv en annan dag i `to`, eller nya tider med `start` och `end`

@@ -9,6 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::Term;
+use super::changes::{self, Changes, Meeting, RawCancelled, RawChanges, RawMoved};
 use super::dates::{opt_date, to_date};
 use super::place::{self, Place};
 use crate::diagnostics::{Diagnostic, Source, nearest};
@@ -74,6 +75,8 @@ pub struct Activity {
     pub schedule: Vec<Rule>,
     /// Booking at the kiosk.
     pub booking: Option<Booking>,
+    /// A pause, cancelled and moved meetings.
+    pub changes: Changes,
     /// Title, summary and description in further languages (`[en]`), by language code.
     pub translations: BTreeMap<String, ActivityText>,
 }
@@ -95,14 +98,21 @@ impl Activity {
         !self.schedule.is_empty() && !self.schedule.iter().any(|r| r.is_ongoing(today))
     }
 
-    /// Its meetings from `from` to `to`, in order, in the site's time zone `tz`; two rules that
-    /// give the same start give one meeting.
+    /// The meetings that take place from `from` to `to`, in order, in the site's time zone `tz`:
+    /// none in a pause, none cancelled, moved ones where they went; two rules that give the same
+    /// start give one meeting.
     pub fn occurrences(&self, tz: chrono_tz::Tz, from: NaiveDate, to: NaiveDate) -> Vec<schedule::Occurrence> {
-        let mut all: Vec<schedule::Occurrence> =
-            self.schedule.iter().flat_map(|r| r.occurrences(tz, from, to)).collect();
-        all.sort_by_key(|o| o.start);
-        all.dedup_by_key(|o| o.start);
-        all
+        self.meetings(tz, from, to)
+            .into_iter()
+            .filter(Meeting::takes_place)
+            .map(|m| m.occurrence)
+            .collect()
+    }
+
+    /// Its meetings from `from` to `to` as visitors are told about them: cancelled and moved
+    /// ones too, each with how it differs from the schedule.
+    pub fn meetings(&self, tz: chrono_tz::Tz, from: NaiveDate, to: NaiveDate) -> Vec<Meeting> {
+        self.changes.meetings(&self.schedule, tz, from, to)
     }
 
     /// Title, summary and description HTML in a language, falling back to the default language,
@@ -165,6 +175,13 @@ struct Raw {
     #[serde(default)]
     schedule: Vec<Spanned<RawRule>>,
     booking: Option<Spanned<RawBooking>>,
+    status: Option<Spanned<String>>,
+    paused_until: Option<Spanned<Datetime>>,
+    status_note: Option<String>,
+    #[serde(default)]
+    cancelled: Vec<Spanned<RawCancelled>>,
+    #[serde(default)]
+    moved: Vec<Spanned<RawMoved>>,
 }
 
 #[derive(Deserialize)]
@@ -224,9 +241,16 @@ const SCHEMA: Schema = Schema {
         "checked_by",
         "schedule",
         "booking",
+        "status",
+        "paused_until",
+        "status_note",
+        "cancelled",
+        "moved",
     ],
     nested: &[
         ("schedule", Nested::Table(&RULE)),
+        ("cancelled", Nested::Table(&changes::CANCELLED)),
+        ("moved", Nested::Table(&changes::MOVED)),
         ("booking", Nested::Table(&BOOKING)),
         ("contact", Nested::Table(&CONTACT)),
         ("place", Nested::Table(&place::SCHEMA)),
@@ -362,7 +386,19 @@ pub fn parse(
         (None, None) => None,
     };
 
-    let schedule = raw.schedule.iter().filter_map(|r| parse_rule(&src, r, diags)).collect();
+    let schedule: Vec<Rule> = raw.schedule.iter().filter_map(|r| parse_rule(&src, r, diags)).collect();
+    let changes = changes::parse(
+        &src,
+        RawChanges {
+            status: &raw.status,
+            paused_until: &raw.paused_until,
+            status_note: &raw.status_note,
+            cancelled: &raw.cancelled,
+            moved: &raw.moved,
+        },
+        &schedule,
+        diags,
+    );
 
     let booking = raw.booking.map(|b| {
         let span = b.span();
@@ -442,6 +478,7 @@ pub fn parse(
         checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
         schedule,
         booking,
+        changes,
         translations,
         source: src,
     })

@@ -2,6 +2,7 @@
 //! parsed in parallel into one immutable [`Site`], with every problem collected.
 
 pub mod activity;
+pub mod changes;
 pub mod confirmation;
 mod csv_lines;
 pub mod dates;

@@ -6,6 +6,7 @@ use chrono::Weekday;
 use serde::Serialize;
 
 use super::OutputFile;
+use crate::content::changes::Status;
 use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
@@ -46,8 +47,33 @@ struct Item<'a> {
     checked: Option<String>,
     /// Not confirmed within the site's `recheck_after_days`: ask the organizer before relying on it.
     unconfirmed: bool,
+    /// `active`, or `paused` while it has a break (as of `generated_for`).
+    status: &'static str,
+    /// The last day of the break, if it has one.
+    paused_until: Option<String>,
+    /// A public note on the status.
+    status_note: Option<&'a str>,
     schedule: Vec<RuleItem>,
+    /// Single meetings that do not take place, with why.
+    cancelled: Vec<CancelledItem<'a>>,
+    /// Single meetings held on another day or at other times.
+    moved: Vec<MovedItem<'a>>,
     next_occurrences: Vec<OccurrenceItem>,
+}
+
+#[derive(Serialize)]
+struct CancelledItem<'a> {
+    date: String,
+    reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MovedItem<'a> {
+    from: String,
+    to: String,
+    start: Option<String>,
+    end: Option<String>,
+    reason: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -115,7 +141,38 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
         ended: a.is_ended(site.today),
         checked: a.checked.map(|d| d.to_string()),
         unconfirmed: crate::render::view::unconfirmed(site, a),
+        status: if a.changes.is_paused(site.today) {
+            "paused"
+        } else {
+            "active"
+        },
+        paused_until: match a.changes.status {
+            Status::Paused { until } if a.changes.is_paused(site.today) => until.map(|d| d.to_string()),
+            _ => None,
+        },
+        status_note: a.changes.note.as_deref(),
         schedule: a.schedule.iter().map(rule).collect(),
+        cancelled: a
+            .changes
+            .cancelled
+            .iter()
+            .map(|c| CancelledItem {
+                date: c.date.to_string(),
+                reason: c.reason.as_deref(),
+            })
+            .collect(),
+        moved: a
+            .changes
+            .moved
+            .iter()
+            .map(|m| MovedItem {
+                from: m.from.to_string(),
+                to: m.to.to_string(),
+                start: m.start.map(|t| t.format("%H:%M").to_string()),
+                end: m.end.map(|t| t.format("%H:%M").to_string()),
+                reason: m.reason.as_deref(),
+            })
+            .collect(),
         next_occurrences: a
             .occurrences(site.config.timezone, site.today, crate::schedule::horizon(site.today))
             .into_iter()

@@ -1,8 +1,10 @@
-//! schema.org JSON-LD for activity pages: one `Event` per occurrence in the coming weeks, so
+//! schema.org JSON-LD for activity pages: one `Event` per meeting in the coming weeks (cancelled and rescheduled ones
+//! marked as such), so
 //! search engines and other services can show the dates.
 
 use serde_json::{Value, json};
 
+use crate::content::changes::Change;
 use crate::content::{Activity, Site};
 
 /// The JSON-LD of an activity page, ready to put inside `<script type="application/ld+json">`.
@@ -28,9 +30,17 @@ pub fn activity(site: &Site, a: &Activity) -> String {
         org
     });
     let events: Vec<Value> = a
-        .occurrences(site.config.timezone, site.today, crate::schedule::horizon(site.today))
+        .meetings(site.config.timezone, site.today, crate::schedule::horizon(site.today))
         .iter()
-        .map(|o| {
+        .filter_map(|m| {
+            // A meeting moved away is announced once, where it went.
+            let status = match m.change {
+                Change::None => "EventScheduled",
+                Change::Cancelled { .. } => "EventCancelled",
+                Change::MovedHere { .. } => "EventRescheduled",
+                Change::MovedAway { .. } => return None,
+            };
+            let o = &m.occurrence;
             let mut e = json!({
                 "@type": "Event",
                 "name": a.title,
@@ -38,7 +48,7 @@ pub fn activity(site: &Site, a: &Activity) -> String {
                 "url": url,
                 "startDate": o.start.to_rfc3339(),
                 "endDate": o.end.to_rfc3339(),
-                "eventStatus": "https://schema.org/EventScheduled",
+                "eventStatus": format!("https://schema.org/{status}"),
                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
                 "isAccessibleForFree": a.free,
                 "inLanguage": a.languages.iter().map(|l| l.key.as_str()).collect::<Vec<_>>(),
@@ -49,7 +59,10 @@ pub fn activity(site: &Site, a: &Activity) -> String {
             if let Some(o) = &organizer {
                 e["organizer"] = o.clone();
             }
-            e
+            if let Change::MovedHere { from, .. } = m.change {
+                e["previousStartDate"] = json!(from.to_string());
+            }
+            Some(e)
         })
         .collect();
     let doc = json!({ "@context": "https://schema.org", "@graph": events });

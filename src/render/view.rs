@@ -7,9 +7,10 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::changes::{Change, Meeting};
 use crate::content::{Activity, Place, Site, Term};
 use crate::render::i18n::{Alternate, Lang};
-use crate::schedule::{Nth, Occurrence, Repeat, Rule, horizon};
+use crate::schedule::{Nth, Repeat, Rule, horizon};
 use crate::vocabulary::WEEKDAYS;
 
 /// One occurrence, ready to show.
@@ -27,6 +28,11 @@ pub struct OccurrenceView {
     pub start_iso: String,
     /// ISO 8601 with offset.
     pub end_iso: String,
+    /// It does not take place here: cancelled, or moved away (`note` says which).
+    pub called_off: bool,
+    /// How it differs from the schedule, in words: "Inställt: ledaren är sjuk", "Flyttad till
+    /// onsdag 23 december", "Flyttad från torsdag 24 december".
+    pub note: Option<String>,
     /// The activity it belongs to.
     pub activity: ActivityCard,
 }
@@ -62,6 +68,8 @@ pub struct ActivityCard {
     pub ended: bool,
     /// The facts have not been confirmed within the site's limit.
     pub unconfirmed: bool,
+    /// "Uppehåll till och med 7 januari 2027.", while the activity has a break.
+    pub paused: Option<String>,
 }
 
 /// Everything an activity page shows.
@@ -89,6 +97,8 @@ pub struct ActivityView<'a> {
     /// The facts have not been confirmed within the site's limit (or never): visitors are told
     /// to ask the organizer before they go.
     pub unconfirmed: bool,
+    /// "Uppehåll till och med 7 januari 2027.", while the activity has a break.
+    pub paused: Option<String>,
 }
 
 /// A link in a list of filters or in the navigation.
@@ -379,6 +389,19 @@ pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
         bookable: a.booking.is_some(),
         ended: a.is_ended(site.today),
         unconfirmed: unconfirmed(site, a),
+        paused: paused(site, lang, a),
+    }
+}
+
+/// "Uppehåll till och med 7 januari 2027.", while an activity has a break on the site's today.
+pub fn paused(site: &Site, lang: &Lang, a: &Activity) -> Option<String> {
+    use crate::content::changes::Status;
+    match a.changes.status {
+        _ if !a.changes.is_paused(site.today) => None,
+        Status::Paused { until: Some(until) } => {
+            Some(lang.fill("activity.paused_until", &[("date", &lang.plain_date(until))]))
+        }
+        _ => Some(lang.t("activity.paused").to_string()),
     }
 }
 
@@ -388,9 +411,25 @@ pub fn unconfirmed(site: &Site, a: &Activity) -> bool {
     !site.confirmation(a.checked).is_recent()
 }
 
-/// An occurrence as shown in the calendar and on activity pages.
-pub fn occurrence_view(site: &Site, lang: &Lang, a: &Activity, o: &Occurrence) -> OccurrenceView {
+/// A meeting as shown in the calendar and on activity pages.
+pub fn occurrence_view(site: &Site, lang: &Lang, a: &Activity, m: &Meeting) -> OccurrenceView {
+    let o = &m.occurrence;
+    let note = match &m.change {
+        Change::None => None,
+        Change::Cancelled { reason: None } => Some(lang.t("activity.cancelled").to_string()),
+        Change::Cancelled { reason: Some(r) } => Some(format!("{}: {r}", lang.t("activity.cancelled"))),
+        Change::MovedAway { to } => Some(lang.fill("activity.moved_to", &[("date", &lang.long_date(*to))])),
+        Change::MovedHere { from, reason } => {
+            let moved = lang.fill("activity.moved_from", &[("date", &lang.long_date(*from))]);
+            Some(match reason {
+                Some(r) => format!("{moved}: {r}"),
+                None => moved,
+            })
+        }
+    };
     OccurrenceView {
+        called_off: !m.takes_place(),
+        note,
         date: o.date.to_string(),
         date_text: lang.long_date(o.date),
         start: time_text(&o.start),
@@ -424,14 +463,15 @@ pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityV
             .collect(),
         when: a.schedule.iter().map(|r| describe_rule(r, site.today, lang)).collect(),
         occurrences: a
-            .occurrences(site.config.timezone, site.today, horizon(site.today))
+            .meetings(site.config.timezone, site.today, horizon(site.today))
             .iter()
             .take(8)
-            .map(|o| occurrence_view(site, lang, a, o))
+            .map(|m| occurrence_view(site, lang, a, m))
             .collect(),
         ended: a.is_ended(site.today),
         checked_text: a.checked.map(|d| lang.plain_date(d)),
         unconfirmed: unconfirmed(site, a),
+        paused: paused(site, lang, a),
         image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{}", url_path(i))),
     }
 }
@@ -464,19 +504,22 @@ pub struct WeekView {
 
 /// Every occurrence of the coming activities between two dates, grouped by day.
 pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
-    let mut all: Vec<(Occurrence, &Activity)> = site
+    let mut all: Vec<(Meeting, &Activity)> = site
         .activities
         .iter()
         .flat_map(|a| {
-            a.occurrences(site.config.timezone, from, to)
+            a.meetings(site.config.timezone, from, to)
                 .into_iter()
-                .map(move |o| (o, a))
+                .map(move |m| (m, a))
         })
         .collect();
-    all.sort_by(|(oa, aa), (ob, ab)| oa.start.cmp(&ob.start).then(aa.title.cmp(&ab.title)));
+    all.sort_by(|(ma, aa), (mb, ab)| {
+        (ma.occurrence.start, &aa.title, ma.takes_place()).cmp(&(mb.occurrence.start, &ab.title, mb.takes_place()))
+    });
     let mut out: Vec<DayView> = vec![];
-    for (o, a) in all {
-        let view = occurrence_view(site, lang, a, &o);
+    for (m, a) in all {
+        let o = &m.occurrence;
+        let view = occurrence_view(site, lang, a, &m);
         match out.last_mut() {
             Some(day) if day.date == view.date => day.occurrences.push(view),
             _ => out.push(DayView {
