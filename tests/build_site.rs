@@ -569,3 +569,29 @@ fn every_page_says_when_the_site_was_built_in_its_language() {
         assert!(read(&out, page).contains(words), "{page}");
     }
 }
+
+#[test]
+fn the_booking_text_names_the_sites_kiosk_place_never_the_themes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    let out = tmp.path().join("a");
+    assert!(build(&site, &out, "2026-11-26", &[]).status.success());
+    let page = read(&out, "aktiviteter/fredagsmote/index.html");
+    assert!(
+        page.contains("Du bokar plats på bokningsskärmen. Det finns 8 platser"),
+        "{page}"
+    );
+    assert!(!page.contains("@Söder"), "a real place in the theme's words");
+    let config = site.join("site.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    assert!(!text.contains("[extra]"));
+    let extra = "\n[extra]\nkiosk_place = \"caféet i Huset\"\nkiosk_place_en = \"the café in Huset\"\n";
+    std::fs::write(&config, format!("{text}{extra}")).unwrap();
+    let out = tmp.path().join("b");
+    assert!(build(&site, &out, "2026-11-26", &[]).status.success());
+    assert!(read(&out, "aktiviteter/fredagsmote/index.html").contains("på bokningsskärmen i caféet i Huset."));
+    assert!(
+        read(&out, "en/aktiviteter/fredagsmote/index.html").contains("on the booking screen in the café in Huset.")
+    );
+}

@@ -74,9 +74,20 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
     let mut ctx = base_context(site, lang, &a.url, title, Some(summary));
     ctx.insert("activity", &view::activity_view(site, lang, a));
     if let Some(b) = &a.booking {
+        // Where the booking screen stands is the site's fact (`kiosk_place` in `[extra]`, with
+        // `kiosk_place_en` …), never the theme's.
+        let extra = &site.config.extra;
+        let place = extra
+            .get(&format!("kiosk_place_{}", lang.code))
+            .filter(|_| !lang.is_default)
+            .or_else(|| extra.get("kiosk_place"))
+            .and_then(|v| v.as_str())
+            .map(|p| lang.fill("activity.book_where", &[("place", p)]))
+            .unwrap_or_default();
         let text = lang.fill(
             "activity.book_text",
             &[
+                ("where", &place),
                 ("capacity", &b.capacity.to_string()),
                 ("days", &b.opens_days_before.to_string()),
             ],
