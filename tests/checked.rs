@@ -107,7 +107,7 @@ fn check_warns_before_the_limit_and_after_it() {
     assert!(said.contains("content/aktiviteter/kvallscafe.toml:1:11: warning: the activity's facts were last checked on 2025-01-01, more than 180 days ago"), "{said}");
     assert!(!said.contains("sondagsfika.toml"), "{said}");
     assert!(
-        said.contains("content/platser/huset.toml:1:1: warning: the place's facts were last checked on 2025-02-01"),
+        said.contains("content/platser/huset.toml:1:11: warning: the place's facts were last checked on 2025-02-01"),
         "{said}"
     );
 }

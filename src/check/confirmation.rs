@@ -32,8 +32,12 @@ pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
         let Some(message) = finding(Listing::Place, confirmation, site) else {
             continue;
         };
+        let diagnostic = match &p.checked_at {
+            Some((source, span)) => Diagnostic::error(source, Some(span.clone()), message),
+            None => Diagnostic::file_error(&path, message),
+        };
         diags.push(
-            Diagnostic::file_error(&path, message)
+            diagnostic
                 .warning()
                 .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
         );

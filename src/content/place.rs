@@ -42,6 +42,9 @@ pub struct Place {
     /// Who confirmed them: for the editors' to-do list, never published.
     #[serde(skip)]
     pub checked_by: Option<String>,
+    /// The file and where `checked` is written in it, for `check`'s warnings.
+    #[serde(skip)]
+    pub checked_at: Option<(Source, std::ops::Range<usize>)>,
 }
 
 impl Place {
@@ -205,6 +208,7 @@ fn build(
         directions: raw.directions,
         checked,
         checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
+        checked_at: raw.checked.as_ref().map(|c| (src.clone(), c.span())),
     })
 }
 
