@@ -34,6 +34,21 @@ pub struct Config {
     pub extra: toml::Table,
     /// How many days a listing's `checked` date holds before its facts count as unconfirmed.
     pub recheck_after_days: u32,
+    /// What happens to an activity whose facts are unconfirmed.
+    pub when_unchecked: WhenUnchecked,
+}
+
+/// What happens to an activity whose facts have not been confirmed within `recheck_after_days`
+/// (or never were): `when_unchecked` in site.toml.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WhenUnchecked {
+    /// It stays everywhere, with a notice to ask the organizer first.
+    #[default]
+    Notice,
+    /// It leaves every listing, filter, feed, search and calendar; its page stays, with the
+    /// notice, so links to it still work.
+    Hide,
 }
 
 /// How many days a `checked` date holds unless site.toml says otherwise: half a year, the
@@ -67,6 +82,7 @@ struct Raw {
     #[serde(default)]
     extra: toml::Table,
     recheck_after_days: Option<Spanned<i64>>,
+    when_unchecked: Option<Spanned<String>>,
 }
 
 const LANGUAGE: Schema = Schema {
@@ -85,6 +101,7 @@ const SCHEMA: Schema = Schema {
         "languages",
         "extra",
         "recheck_after_days",
+        "when_unchecked",
     ],
     nested: &[("extra", Nested::Free), ("languages", Nested::MapOf(&LANGUAGE))],
 };
@@ -183,6 +200,24 @@ impl Config {
                 }
             },
         };
+        let when_unchecked = match raw.when_unchecked {
+            None => WhenUnchecked::Notice,
+            Some(w) => match w.get_ref().trim() {
+                "notice" => WhenUnchecked::Notice,
+                "hide" => WhenUnchecked::Hide,
+                other => {
+                    diags.push(
+                        Diagnostic::error(
+                            src,
+                            Some(w.span()),
+                            crate::msg!("config-unknown-when-unchecked", value = other),
+                        )
+                        .help(crate::msg!("config-unknown-when-unchecked-help")),
+                    );
+                    WhenUnchecked::Notice
+                }
+            },
+        };
         (diags.len() == before).then(|| Config {
             title,
             description: raw.description.unwrap_or_default(),
@@ -194,6 +229,7 @@ impl Config {
             languages: raw.languages,
             extra: raw.extra,
             recheck_after_days,
+            when_unchecked,
         })
     }
 

@@ -155,3 +155,63 @@ fn a_wrong_limit_in_site_toml_is_reported_where_it_is() {
         stderr(&o)
     );
 }
+
+#[test]
+fn with_hide_an_unconfirmed_activity_leaves_every_listing_but_keeps_its_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site(tmp.path());
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(site.join("site.toml"), format!("when_unchecked = \"hide\"\n{toml}")).unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&site, &out, TODAY, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Kvällscafé was checked long ago: its page stays, with the notice, so links still work.
+    let page = read(&out, "aktiviteter/kvallscafe/index.html");
+    assert!(page.contains("Uppgifterna har inte kontrollerats på länge."), "{page}");
+    for file in [
+        "aktiviteter/index.html",
+        "aktiviteter/intresse/samtal/index.html",
+        "kalender/index.html",
+        "index.html",
+        "program/index.html",
+        "platser/huset/index.html",
+        "kalender.ics",
+        "aktiviteter/intresse/samtal/kalender.ics",
+        "api/activities.json",
+        "sok/index.json",
+        "en/aktiviteter/index.html",
+    ] {
+        let text = read(&out, file);
+        assert!(!text.contains("Kvällscafé"), "{file} lists the hidden activity");
+    }
+    // Recently checked ones stay everywhere.
+    assert!(read(&out, "aktiviteter/index.html").contains("Söndagsfika"));
+    assert!(read(&out, "kalender.ics").contains("Söndagsfika"));
+    assert!(read(&out, "sok/index.json").contains("Söndagsfika"));
+    // check says what hiding means.
+    let o = common::omtanke()
+        .args(["check", "--today", TODAY, "--root"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&o).contains("with when_unchecked = \"hide\" it is left out of every list, feed and calendar"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_wrong_when_unchecked_is_reported_where_it_is() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site(tmp.path());
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(site.join("site.toml"), format!("when_unchecked = \"dölj\"\n{toml}")).unwrap();
+    let o = build(&site, &tmp.path().join("public"), TODAY, &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("site.toml:1:18: error: `when_unchecked` = \"dölj\" is neither \"notice\" nor \"hide\""),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -66,6 +66,7 @@ check-recheck-soon = the activity's facts were last checked on { $checked } and 
    *[other] { $days } days left
 })
 check-recheck-overdue = the activity's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to contact the organizer first
+check-recheck-overdue-hidden = the activity's facts were last checked on { $checked }, more than { $days } days ago: with when_unchecked = "hide" it is left out of every list, feed and calendar (its page stays)
 check-recheck-help = confirm the facts with the organizer, then write `checked = { $today }`; `omtanke recheck` lists everything that is due
 check-place-recheck-soon = the place's facts were last checked on { $checked } and must be checked again by { $due } ({ $days ->
     [one] 1 day left

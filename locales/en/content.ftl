@@ -224,3 +224,6 @@ changes-moved-one-time = a moved meeting needs both `start` and `end`, or neithe
 changes-moved-one-time-help = write both, e.g. start = "10:00" and end = "12:00", or leave both out to keep the usual times
 changes-moved-nowhere = the meeting is moved to the day it already has
 changes-moved-nowhere-help = give another day in `to`, or new times with `start` and `end`
+
+config-unknown-when-unchecked = `when_unchecked` = "{ $value }" is neither "notice" nor "hide"
+config-unknown-when-unchecked-help = write when_unchecked = "notice" (unconfirmed activities stay, with a notice; the default) or "hide" (they leave every list, feed and calendar; their pages stay)

@@ -66,6 +66,7 @@ check-recheck-soon = aktivitetens uppgifter kontrollerades senast { $checked } o
    *[other] { $days } dagar kvar
 })
 check-recheck-overdue = aktivitetens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna kontakta arrangören först
+check-recheck-overdue-hidden = aktivitetens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: med when_unchecked = "hide" syns den inte i någon lista, något flöde eller någon kalender (sidan finns kvar)
 check-recheck-help = bekräfta uppgifterna med arrangören och skriv sedan `checked = { $today }`; `omtanke recheck` listar allt som behöver kontrolleras
 check-place-recheck-soon = platsens uppgifter kontrollerades senast { $checked } och måste kontrolleras igen senast { $due } ({ $days ->
     [one] 1 dag kvar

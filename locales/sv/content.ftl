@@ -242,3 +242,6 @@ changes-moved-one-time = en flyttad träff behöver både `start` och `end`, ell
 changes-moved-one-time-help = skriv båda, till exempel start = "10:00" och end = "12:00", eller ingen för att behålla de vanliga tiderna
 changes-moved-nowhere = träffen flyttas till den dag den redan har
 changes-moved-nowhere-help = skriv en annan dag i `to`, eller nya tider med `start` och `end`
+
+config-unknown-when-unchecked = `when_unchecked` = "{ $value }" är varken "notice" eller "hide"
+config-unknown-when-unchecked-help = skriv when_unchecked = "notice" (aktiviteter som inte har kontrollerats står kvar med en upplysning; standard) eller "hide" (de försvinner ur alla listor, flöden och kalendrar, men deras sidor finns kvar)

@@ -2,6 +2,7 @@
 //! activity's `checked` date runs out (`recheck_after_days` in site.toml), and when it has run
 //! out, so staff call the organizer before visitors are told to.
 
+use crate::config::WhenUnchecked;
 use crate::content::Site;
 use crate::content::confirmation::Confirmation;
 use crate::diagnostics::Diagnostic;
@@ -64,6 +65,9 @@ fn finding(listing: Listing, confirmation: Confirmation, site: &Site) -> Option<
         (listing, Confirmation::Old(on, _)) => {
             let (checked, days) = (on.to_string(), site.config.recheck_after_days);
             match listing {
+                Listing::Activity if site.config.when_unchecked == WhenUnchecked::Hide => {
+                    crate::msg!("check-recheck-overdue-hidden", checked = checked, days = days)
+                }
                 Listing::Activity => crate::msg!("check-recheck-overdue", checked = checked, days = days),
                 Listing::Place => crate::msg!("check-place-recheck-overdue", checked = checked, days = days),
             }

@@ -4,7 +4,8 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::Site;
+use super::{Activity, Site};
+use crate::config::WhenUnchecked;
 
 /// How many days before a `checked` date runs out a listing is due: `check` warns and
 /// `omtanke recheck` lists it.
@@ -54,6 +55,22 @@ impl Site {
     /// its `recheck_after_days`.
     pub fn confirmation(&self, checked: Option<NaiveDate>) -> Confirmation {
         Confirmation::of(checked, self.today, self.config.recheck_after_days)
+    }
+
+    /// Whether an activity is left out of every listing, filter, feed, search and calendar:
+    /// with `when_unchecked = "hide"`, one whose facts are unconfirmed. Its page stays.
+    pub fn is_hidden(&self, a: &Activity) -> bool {
+        self.config.when_unchecked == WhenUnchecked::Hide && !self.confirmation(a.checked).is_recent()
+    }
+
+    /// The activities that listings show: all of them but the hidden ones, by title.
+    pub fn listed(&self) -> impl Iterator<Item = &Activity> {
+        self.activities.iter().filter(|a| !self.is_hidden(a))
+    }
+
+    /// The listed activities that have not ended: what "what's on" lists, filters and feeds show.
+    pub fn coming(&self) -> impl Iterator<Item = &Activity> {
+        self.listed().filter(|a| !a.is_ended(self.today))
     }
 }
 

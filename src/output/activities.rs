@@ -17,13 +17,12 @@ use crate::vocabulary::WEEKDAYS;
 
 pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
     let mut files = par_pages(&site.activities, |a| activity_page(site, theme, lang, a))?;
-    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
+    let coming: Vec<&Activity> = site.coming().collect();
     let filters = Filters::new(site, &coming);
 
     let (title, intro, description) = builtin_intro(site, lang, "/aktiviteter/");
     let ended: Vec<_> = site
-        .activities
-        .iter()
+        .listed()
         .filter(|a| a.is_ended(site.today))
         .map(|a| view::card(site, lang, a))
         .collect();
@@ -108,7 +107,7 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
 
 /// Links to every interest page, with the number of coming activities, for the home page too.
 pub(super) fn interest_links(site: &Site, current: Option<&str>) -> Vec<Link> {
-    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
+    let coming: Vec<&Activity> = site.coming().collect();
     Filters::new(site, &coming).interest_links(current)
 }
 

@@ -21,7 +21,7 @@ use crate::render::templates::Theme;
 use crate::schedule::{Nth, Repeat, Rule};
 
 pub(super) fn render(site: &Site, _: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
-    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
+    let coming: Vec<&Activity> = site.coming().collect();
     let zone = vtimezone::text(site.config.timezone, site.today.year() - 1, site.today.year() + 10);
     let feed = |name: &str, items: &[&Activity]| calendar(site, &zone, name, items, lang);
     let mut files = vec![OutputFile::bytes("kalender.ics", feed(&site.config.title, &coming)?)];

@@ -111,7 +111,7 @@ pub(super) fn render(site: &Site, _: &Theme, _: &Lang) -> Result<Vec<OutputFile>
         version: VERSION,
         generated_for: site.today.to_string(),
         site: &site.config.base_url,
-        activities: site.activities.iter().map(|a| item(site, a)).collect(),
+        activities: site.listed().map(|a| item(site, a)).collect(),
     };
     let json = serde_json::to_vec_pretty(&doc).map_err(|e| Error::Template(format!("api/activities.json: {e}")))?;
     Ok(vec![OutputFile::bytes("api/activities.json", json)])

@@ -29,9 +29,8 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
 }
 
 fn coming_at(site: &Site, lang: &Lang, place: &Place) -> Vec<view::ActivityCard> {
-    site.activities
-        .iter()
-        .filter(|a| a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id) && !a.is_ended(site.today))
+    site.coming()
+        .filter(|a| a.place.as_ref().is_some_and(|p| p.url.is_some() && p.id == place.id))
         .map(|a| view::card(site, lang, a))
         .collect()
 }

@@ -132,7 +132,7 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
 
 /// The same interest, area and weekday lists as the filter pages, with the same counts.
 fn lists(site: &Site, lang: &Lang) -> Lists {
-    let coming: Vec<&Activity> = site.activities.iter().filter(|a| !a.is_ended(site.today)).collect();
+    let coming: Vec<&Activity> = site.coming().collect();
     let mut areas: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for p in coming.iter().filter_map(|a| a.place.as_ref()) {
         areas.entry(&p.area_slug).or_insert((&p.area, 0)).1 += 1;
@@ -158,7 +158,7 @@ fn lists(site: &Site, lang: &Lang) -> Lists {
 /// equally good matches the script shows them before pages.
 fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
     let mut docs: Vec<(Doc, String)> = vec![];
-    for a in &site.activities {
+    for a in site.listed() {
         let mut text = vec![a.title.clone(), a.summary.clone(), plain_text(&a.description)];
         text.extend(a.interests.iter().map(|i| i.label.clone()));
         text.extend(a.languages.iter().map(|l| l.label.clone()));
@@ -264,7 +264,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
 /// `_index.md` when there is one. Each is found by its own words too: the meeting places counted
 /// on the statistics page, the study associations in the pot, "Föreslå en aktivitet" on the board.
 fn built_in_docs(site: &Site, lang: &Lang) -> Vec<(Doc, String)> {
-    let coming = site.activities.iter().filter(|a| !a.is_ended(site.today)).count();
+    let coming = site.coming().count();
     let mut docs = vec![];
     for section in BUILT_IN {
         let url = &section.url;

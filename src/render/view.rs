@@ -505,8 +505,7 @@ pub struct WeekView {
 /// Every occurrence of the coming activities between two dates, grouped by day.
 pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
     let mut all: Vec<(Meeting, &Activity)> = site
-        .activities
-        .iter()
+        .listed()
         .flat_map(|a| {
             a.meetings(site.config.timezone, from, to)
                 .into_iter()
