@@ -7,6 +7,7 @@ mod board;
 mod calendar;
 mod evaluation;
 mod feeds;
+mod hsds;
 mod ical;
 mod open_data;
 mod pages;
@@ -141,10 +142,11 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
 /// What every language has besides the built-in sections: its pages and its programme. Feeds,
 /// open data, search and redirects exist once, in the default language.
 const TRANSLATED: [Producer; 2] = [pages::render, program::render];
-const DEFAULT_ONLY: [Producer; 5] = [
+const DEFAULT_ONLY: [Producer; 6] = [
     feeds::render,
     ical::render,
     open_data::render,
+    hsds::render,
     aliases::render,
     search::render,
 ];
