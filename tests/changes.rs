@@ -188,3 +188,27 @@ fn a_cancelled_day_the_schedule_does_not_give_is_refused_with_its_place() {
     );
     assert!(err.contains("must be a day the [[schedule]] gives"), "{err}");
 }
+
+#[test]
+fn check_reminds_when_a_pause_is_over_and_the_activity_is_listed_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site(tmp.path());
+    let o = omtanke()
+        .args(["check", "--root"])
+        .arg(&site)
+        .args(["--today", "2027-02-02"])
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "fredagsmote.toml:2:16: warning: the pause ended on 2027-01-31: the activity is shown as usual again"
+        ),
+        "{err}"
+    );
+    let out = tmp.path().join("after");
+    assert!(build(&site, &out, "2027-02-02", &[]).status.success());
+    let page = read(&out, "aktiviteter/fredagsmote/index.html");
+    assert!(!page.contains("notice-paused"), "the pause is over by itself");
+    assert!(page.contains("2027-02-26T10:00"), "the next last Friday is listed");
+}

@@ -73,3 +73,5 @@ check-place-recheck-soon = the place's facts were last checked on { $checked } a
    *[other] { $days } days left
 })
 check-place-recheck-overdue = the place's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to ask first
+check-pause-over = the pause ended on { $until }: the activity is shown as usual again
+check-pause-over-help = remove status, paused_until and status_note from the file, or give a later paused_until if the pause goes on

@@ -67,6 +67,9 @@ pub struct Changes {
     pub cancelled: Vec<Cancelled>,
     /// Single meetings held elsewhen, by the date they leave.
     pub moved: Vec<Moved>,
+    /// Where `paused_until` is written, for `check`'s reminder once the pause is over.
+    #[serde(skip)]
+    pub paused_until_span: Option<std::ops::Range<usize>>,
 }
 
 /// How one meeting differs from the schedule.
@@ -365,6 +368,7 @@ pub(super) fn parse(src: &Source, raw: RawChanges, rules: &[Rule], diags: &mut V
         note: text(raw.status_note),
         cancelled,
         moved,
+        paused_until_span: raw.paused_until.as_ref().map(Spanned::span),
     }
 }
 
