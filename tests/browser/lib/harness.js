@@ -38,14 +38,15 @@ function siteVariant(root, siteToml, dir) {
  * Builds the site at `root` into a fresh temporary folder and returns the folder. With
  * `siteToml`, a copy of the site with those lines at the top of its site.toml is built instead.
  * With `output`, the site is built there (a folder that may already be served) instead. With
- * `baseURL`, the site is published at that address (`--base-url`) instead of site.toml's.
+ * `baseURL`, the site is published at that address (`--base-url`) instead of site.toml's. With
+ * `today`, the build's "today" is that day (YYYY-MM-DD) instead of pages.js's TODAY.
  */
-function buildSite(root, siteToml, output, baseURL) {
+function buildSite(root, siteToml, output, baseURL, today = TODAY) {
   const tmp = output ? path.dirname(output) : fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-browser-'));
   const out = output || path.join(tmp, 'public');
   if (siteToml) root = siteVariant(root, siteToml, fs.mkdtempSync(path.join(tmp, 'variant-')));
   try {
-    const args = ['build', '--root', root, '--output', out, '--today', TODAY, ...(baseURL ? ['--base-url', baseURL] : [])];
+    const args = ['build', '--root', root, '--output', out, '--today', today, ...(baseURL ? ['--base-url', baseURL] : [])];
     execFileSync(omtankeBinary(), args, {
       stdio: 'pipe',
       encoding: 'utf8',
