@@ -166,3 +166,18 @@ fn the_activity_templates_pause_cancelled_and_moved_examples_work_once_uncomment
     let page = read(&out, "aktiviteter/stickcafe/index.html");
     assert!(page.contains("Uppehåll till och med 7 januari 2027."), "{page}");
 }
+
+#[test]
+fn help_names_the_trust_fields_the_activity_template_explains() {
+    let o = common::omtanke().args(["new", "--help"]).output().unwrap();
+    let help = stdout(&o);
+    for key in [
+        "checked",
+        "status = \"paused\"",
+        "paused_until",
+        "[[cancelled]]",
+        "[[moved]]",
+    ] {
+        assert!(help.contains(key), "{key}: {help}");
+    }
+}

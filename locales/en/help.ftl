@@ -48,7 +48,9 @@ help-check-external = Also ask other sites whether linked pages exist (10 s time
 help-new = Create a new activity, page or bulletin-board post to fill in.
 
     The file has every field, with example values that build as they are and a comment in
-    Swedish explaining each line.
+    Swedish explaining each line. An activity is dated `checked = today` (the day its facts
+    were confirmed) and shows, commented out, a pause (`status = "paused"`, `paused_until`,
+    `status_note`), a cancelled meeting (`[[cancelled]]`) and a moved one (`[[moved]]`).
 
     NAME becomes the address: lowercase letters a-z, digits and -. A page's NAME may have
     folders. Existing files are never overwritten.

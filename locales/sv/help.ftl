@@ -48,7 +48,9 @@ help-check-external = Fråga också andra webbplatser om länkade sidor finns (1
 help-new = Skapa en ny aktivitet, sida eller ett nytt inlägg på anslagstavlan att fylla i.
 
     Filen har alla fält, med exempel som går att bygga som de är och en kommentar på svenska
-    som förklarar varje rad.
+    som förklarar varje rad. En aktivitet får `checked = i dag` (dagen uppgifterna bekräftades)
+    och visar, bortkommenterat, ett uppehåll (`status = "paused"`, `paused_until`,
+    `status_note`), en inställd träff (`[[cancelled]]`) och en flyttad (`[[moved]]`).
 
     NAMN blir adressen: små bokstäver a-z, siffror och -. En sidas NAMN får ha mappar.
     Filer som finns skrivs aldrig över.
