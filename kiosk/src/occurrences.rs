@@ -23,6 +23,10 @@ pub struct Bookable {
     pub title: String,
     /// Where, if known.
     pub place: Option<String>,
+    /// The street address, told to those who book (also when the site keeps it private).
+    pub address: Option<String>,
+    /// How to get there, for those who book.
+    pub directions: Option<String>,
     /// Start with offset.
     pub start: DateTime<Tz>,
     /// End with offset.
@@ -168,6 +172,8 @@ fn bookable(a: &Activity, capacity: u32, waitlist: bool, start: DateTime<Tz>, en
         activity: a.id.clone(),
         title: a.title.clone(),
         place: a.place.as_ref().map(|p| p.name.clone()),
+        address: a.place.as_ref().map(|p| p.booked_address().to_string()),
+        directions: a.place.as_ref().and_then(|p| p.booked_directions().map(str::to_string)),
         start,
         end,
         capacity,

@@ -23,8 +23,15 @@ pub struct Place {
     pub url: Option<String>,
     /// Name (`@Söder`).
     pub name: String,
-    /// Street address.
+    /// Street address; empty when the address is kept off the public site.
     pub address: String,
+    /// Whether the address, coordinates and directions may be published (`address_public`,
+    /// default true). When not, they are only in [`Place::private`]: for the kiosk's receipts
+    /// and staff pages, never in the site's files.
+    pub address_public: bool,
+    /// The facts kept off the public site, when `address_public = false`.
+    #[serde(skip)]
+    pub private: Option<PrivateFacts>,
     /// District or village.
     pub area: String,
     /// `area` as a URL slug.
@@ -47,7 +54,44 @@ pub struct Place {
     pub checked_at: Option<(Source, std::ops::Range<usize>)>,
 }
 
+/// A place's address, coordinates and directions when they are not to be published: the kiosk
+/// tells them to people who have booked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrivateFacts {
+    /// Street address.
+    pub address: String,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// How to get there.
+    pub directions: Option<String>,
+}
+
 impl Place {
+    /// "Gatan 1, Söder" for listings and feeds; only the area when the address is private.
+    pub fn where_text(&self) -> String {
+        if self.address.is_empty() {
+            self.area.clone()
+        } else {
+            format!("{}, {}", self.address, self.area)
+        }
+    }
+
+    /// The street address for someone who has booked: the private one when the place keeps it
+    /// off the site.
+    pub fn booked_address(&self) -> &str {
+        self.private.as_ref().map_or(&self.address, |p| &p.address)
+    }
+
+    /// How to get there, for someone who has booked.
+    pub fn booked_directions(&self) -> Option<&str> {
+        match &self.private {
+            Some(p) => p.directions.as_deref(),
+            None => self.directions.as_deref(),
+        }
+    }
+
     /// The place's file as editors find it (`content/platser/Hjärtats hus.toml`); inline places
     /// have none.
     pub fn file(&self) -> Option<std::path::PathBuf> {
@@ -58,7 +102,16 @@ impl Place {
 
 /// The keys of a place, in a file or inline.
 pub const SCHEMA: Schema = Schema {
-    keys: &["name", "address", "area", "lat", "lon", "accessibility", "directions"],
+    keys: &[
+        "name",
+        "address",
+        "address_public",
+        "area",
+        "lat",
+        "lon",
+        "accessibility",
+        "directions",
+    ],
     nested: &[],
 };
 
@@ -68,6 +121,7 @@ const FILE_SCHEMA: Schema = Schema {
         "slug",
         "name",
         "address",
+        "address_public",
         "area",
         "lat",
         "lon",
@@ -84,6 +138,7 @@ struct Raw {
     slug: Option<Spanned<String>>,
     name: Option<String>,
     address: Option<String>,
+    address_public: Option<bool>,
     area: Option<String>,
     lat: Option<Spanned<f64>>,
     lon: Option<Spanned<f64>>,
@@ -116,6 +171,7 @@ pub fn parse_inline(
     struct Inline {
         name: Option<String>,
         address: Option<String>,
+        address_public: Option<bool>,
         area: Option<String>,
         lat: Option<f64>,
         lon: Option<f64>,
@@ -139,6 +195,7 @@ pub fn parse_inline(
         slug: None,
         name: inline.name,
         address: inline.address,
+        address_public: inline.address_public,
         area: inline.area,
         lat: inline.lat.map(spanned),
         lon: inline.lon.map(spanned),
@@ -194,6 +251,20 @@ fn build(
     }
     let accessibility = accessibility_terms(src, &raw.accessibility, diags);
     let checked = super::dates::opt_date(src, &raw.checked, "checked", diags);
+    let (lat, lon) = (raw.lat.map(Spanned::into_inner), raw.lon.map(Spanned::into_inner));
+    let address_public = raw.address_public.unwrap_or(true);
+    // A private address never reaches the site's model: what is published cannot leak it.
+    let (address, lat, lon, directions, private) = if address_public {
+        (address, lat, lon, raw.directions, None)
+    } else {
+        let private = PrivateFacts {
+            address,
+            lat,
+            lon,
+            directions: raw.directions,
+        };
+        (String::new(), None, None, None, Some(private))
+    };
     (diags.len() == before).then(|| Place {
         id: id.to_string(),
         file_stem: None,
@@ -201,11 +272,13 @@ fn build(
         area_slug: slugify(&area),
         name,
         address,
+        address_public,
+        private,
         area,
-        lat: raw.lat.map(Spanned::into_inner),
-        lon: raw.lon.map(Spanned::into_inner),
+        lat,
+        lon,
         accessibility,
-        directions: raw.directions,
+        directions,
         checked,
         checked_by: raw.checked_by.filter(|b| !b.trim().is_empty()),
         checked_at: raw.checked.as_ref().map(|c| (src.clone(), c.span())),

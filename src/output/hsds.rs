@@ -180,7 +180,7 @@ fn location(ids: &Ids, a: &Activity, p: &Place) -> Value {
         "id": id,
         "location_type": "physical",
         "name": p.name,
-        "description": format!("{}, {}", p.address, p.area),
+        "description": p.where_text(),
     });
     if let Some(url) = &p.url {
         loc["url"] = json!(ids.site.config.absolute(url));

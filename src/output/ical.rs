@@ -117,7 +117,7 @@ fn event_base(site: &Site, a: &Activity, uid: String, lang: &Lang, note: Option<
     // A fixed stamp (the build's "today") keeps the feed byte-for-byte stable between builds.
     e.timestamp(Utc.from_utc_datetime(&site.today.and_time(NaiveTime::MIN)));
     if let Some(p) = &a.place {
-        e.location(&format!("{}, {}", p.name, p.address));
+        e.location(&format!("{}, {}", p.name, p.where_text()));
     }
     if let (Some(org), Some(email)) = (&a.organizer, a.contact.as_ref().and_then(|c| c.email.as_ref())) {
         e.append_property(

@@ -79,7 +79,9 @@ struct MovedItem<'a> {
 #[derive(Serialize)]
 struct PlaceItem<'a> {
     name: &'a str,
+    /// Empty when the place keeps its address off the site (`address_public`).
     address: &'a str,
+    address_public: bool,
     area: &'a str,
     lat: Option<f64>,
     lon: Option<f64>,
@@ -128,6 +130,7 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
         place: a.place.as_ref().map(|p| PlaceItem {
             name: &p.name,
             address: &p.address,
+            address_public: p.address_public,
             area: &p.area,
             lat: p.lat,
             lon: p.lon,

@@ -37,7 +37,7 @@ fn coming_at(site: &Site, lang: &Lang, place: &Place) -> Vec<view::ActivityCard>
 
 fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<OutputFile> {
     let url = p.url.clone().unwrap_or_default();
-    let mut ctx = base_context(site, lang, &url, &p.name, Some(&format!("{}, {}", p.address, p.area)));
+    let mut ctx = base_context(site, lang, &url, &p.name, Some(&p.where_text()));
     ctx.insert("place", p);
     let features: Vec<Term> = p
         .accessibility

@@ -201,7 +201,7 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
                 u: url.clone(),
                 t: p.name.clone(),
                 k: "Mötesplats",
-                s: format!("{}, {}", p.address, p.area),
+                s: p.where_text(),
                 e: false,
             },
             text.join(" "),

@@ -11,16 +11,15 @@ use crate::content::{Activity, Site};
 pub fn activity(site: &Site, a: &Activity) -> String {
     let url = site.config.absolute(&a.url);
     let location = a.place.as_ref().map(|p| {
-        json!({
-            "@type": "Place",
-            "name": p.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": p.address,
-                "addressLocality": p.area,
-                "addressCountry": "SE",
-            },
-        })
+        let mut address = json!({
+            "@type": "PostalAddress",
+            "addressLocality": p.area,
+            "addressCountry": "SE",
+        });
+        if p.address_public {
+            address["streetAddress"] = json!(p.address);
+        }
+        json!({ "@type": "Place", "name": p.name, "address": address })
     });
     let organizer = a.organizer.as_ref().map(|o| {
         let mut org = json!({ "@type": "Organization", "name": o });

@@ -173,6 +173,11 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
             ctx.insert("waitlisted", &(status == "waitlisted"));
             ctx.insert("cancelled", &(status == "cancelled"));
             ctx.insert("session", &describe(&app, &session));
+            // Those who book are told where to go, also when the site keeps the address private.
+            let found = app.catalog.find(&session, app.now());
+            ctx.insert("place", &found.as_ref().and_then(|s| s.place.clone()));
+            ctx.insert("address", &found.as_ref().and_then(|s| s.address.clone()));
+            ctx.insert("directions", &found.as_ref().and_then(|s| s.directions.clone()));
             page(&app, "booked.html", ctx, true).into_response()
         });
     let cancel_form = warp::path!("avboka")
