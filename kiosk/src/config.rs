@@ -22,6 +22,8 @@ pub struct Config {
     pub retention_days: u32,
     /// The café's name, shown on the screens.
     pub cafe_name: String,
+    /// The café's phone number, for cancelling by phone (on receipts); none when not given.
+    pub cafe_phone: Option<String>,
     /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00" (none by default).
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
@@ -66,6 +68,7 @@ impl Default for Config {
             backup_dir: None,
             retention_days: 7,
             cafe_name: "Pratcafé Söder".into(),
+            cafe_phone: None,
             // A café writes its own; none is shown until it does.
             opening_hours: vec![],
             idle_seconds: 90,

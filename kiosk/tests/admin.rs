@@ -394,3 +394,109 @@ fn bookings_escaped_attendance_and_cancel_with_promotion() {
             .contains("Det finns ingen aktiv bokning med den koden")
     );
 }
+
+#[test]
+fn staff_book_for_a_caller_by_the_same_rules_and_print_the_receipt() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("site");
+    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
+    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
+    std::fs::write(
+        content.join("content/aktiviteter/grupp.toml"),
+        "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = { name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\", directions = \"Ring på porten.\" }\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 2\nwaitlist = true\nopens_days_before = 7\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let k = Kiosk::start_configured(&dir, &content, "cafe_phone = \"012-345 67 89\"\n");
+    set_password(&k, PASSWORD);
+    assert_eq!(
+        k.get("/admin/bokningar/boka?tillfalle=x").header("location"),
+        Some("/admin/login"),
+        "staff only"
+    );
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+    let list = staff.get("/admin/bokningar");
+    let href = list
+        .body
+        .split(r#"href="/admin/bokningar/boka?tillfalle="#)
+        .nth(1)
+        .expect("a 'Boka åt någon' link on each bookable meeting")
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&amp;", "&");
+    let href = format!("/admin/bokningar/boka?tillfalle={href}");
+    let form = staff.get(&href);
+    assert_eq!(form.status, 200, "{}", form.body);
+    assert!(form.body.contains("<h1>Boka åt någon</h1>"), "{}", form.body);
+    assert!(form.body.contains("Samtalsgrupp"), "{}", form.body);
+    let session = common::field_value(&form.body, "tillfalle");
+    let csrf = staff.csrf(&href);
+
+    let r = staff.post("/admin/bokningar/boka", &[("tillfalle", &session), ("namn", "Berit")]);
+    assert_eq!(r.status, 403, "no form token, no booking");
+    let r = staff.post(
+        "/admin/bokningar/boka",
+        &[("csrf", &csrf), ("tillfalle", &session), ("namn", ""), ("telefon", "")],
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(r##"<a href="#namn">"##), "{}", r.body);
+    assert!(r.body.contains(r#"id="namn-fel""#), "the error stands at the field too");
+    let r = staff.post(
+        "/admin/bokningar/boka",
+        &[
+            ("csrf", &csrf),
+            ("tillfalle", &session),
+            ("namn", "Berit"),
+            ("telefon", "abc"),
+        ],
+    );
+    assert_eq!(r.status, 422);
+    assert!(r.body.contains(r##"<a href="#telefon">"##), "{}", r.body);
+    assert!(r.body.contains(r#"value="Berit""#), "what was typed stays");
+
+    let book = |name: &str| {
+        staff.post(
+            "/admin/bokningar/boka",
+            &[
+                ("csrf", &csrf),
+                ("tillfalle", &session),
+                ("namn", name),
+                ("telefon", "070-111 22 33"),
+            ],
+        )
+    };
+    let r = book("Berit");
+    assert_eq!(r.status, 303, "{}", r.body);
+    let receipt_at = r.header("location").unwrap().to_string();
+    assert!(receipt_at.starts_with("/admin/bokningar/kvitto/"), "{receipt_at}");
+    let receipt = staff.get(&receipt_at);
+    assert_eq!(receipt.status, 200);
+    for text in [
+        "Du har en plats",
+        "Samtalsgrupp",
+        "Glimten<br><strong>Lönnvägen 7</strong>",
+        "Ring på porten.",
+        "Bokad för: Berit",
+        "ring 012-345 67 89",
+    ] {
+        assert!(receipt.body.contains(text), "{text}: {}", receipt.body);
+    }
+    assert_eq!(
+        k.get(&receipt_at).header("location"),
+        Some("/admin/login"),
+        "the receipt is for staff"
+    );
+
+    let again = book("Berit");
+    assert_eq!(again.status, 422, "one name once per meeting, as at the screen");
+    assert!(again.body.contains("redan en bokning"), "{}", again.body);
+    assert_eq!(book("Kim").status, 303);
+    let waiting = book("Lo");
+    assert_eq!(waiting.status, 303);
+    let receipt = staff.get(waiting.header("location").unwrap());
+    assert!(receipt.body.contains("Du står i kö"), "{}", receipt.body);
+    let list = staff.get("/admin/bokningar");
+    assert!(list.body.contains("Bokade platser: 2 av 2. I kö: 1"), "{}", list.body);
+}

@@ -34,6 +34,8 @@ struct SessionCard {
     booked: usize,
     waitlisted: usize,
     past: bool,
+    /// The form to book for someone, for meetings that can still be booked.
+    book_for: Option<String>,
     bookings: Vec<BookingView>,
 }
 
@@ -138,6 +140,12 @@ pub(super) async fn bookings(staff: Option<Staff>, q: Query, app: Shared) -> Res
                 booked: rows.iter().filter(|b| b.status == "confirmed").count(),
                 waitlisted: rows.iter().filter(|b| b.status == "waitlisted").count(),
                 past: start <= now,
+                book_for: session.as_ref().map(|s| {
+                    format!(
+                        "/admin/bokningar/boka?{}",
+                        serde_urlencoded::to_string([("tillfalle", &s.id)]).unwrap_or_default()
+                    )
+                }),
                 bookings: rows
                     .into_iter()
                     .scan(0, |queue, b| {

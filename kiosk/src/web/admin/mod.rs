@@ -7,6 +7,7 @@
 //! (403 without it). Forms post and redirect, nothing needs JavaScript, and the log records what
 //! staff did but never names or phone numbers.
 
+mod book_for;
 mod bookings;
 mod export;
 mod login;
@@ -72,6 +73,23 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app.clone()))
         .and_then(bookings::cancel);
+    let book_for_page = warp::path!("admin" / "bokningar" / "boka")
+        .and(warp::get())
+        .and(staff::optional_staff(app.clone()))
+        .and(warp::query::<Query>())
+        .and(with_app(app.clone()))
+        .and_then(book_for::form_page);
+    let book_for = warp::path!("admin" / "bokningar" / "boka")
+        .and(warp::post())
+        .and(staff::staff(app.clone()))
+        .and(form())
+        .and(with_app(app.clone()))
+        .and_then(book_for::book);
+    let receipt = warp::path!("admin" / "bokningar" / "kvitto" / String)
+        .and(warp::get())
+        .and(staff::optional_staff(app.clone()))
+        .and(with_app(app.clone()))
+        .and_then(book_for::receipt);
     let suggestion_pages = suggestions::routes(app.clone());
     // Before the general exports, which would take its file name for one of theirs.
     let survey = survey::routes(app.clone());
@@ -95,6 +113,12 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(attended)
         .unify()
         .or(cancel)
+        .unify()
+        .or(book_for_page)
+        .unify()
+        .or(book_for)
+        .unify()
+        .or(receipt)
         .unify()
         .or(survey)
         .unify()
