@@ -139,6 +139,18 @@ impl Catalog {
         self.bookable(now).into_iter().find(|s| s.id == id)
     }
 
+    /// How the meeting of `activity` that starts at `start` differs from the schedule, if it does:
+    /// cancelled, or moved away (the content's `[[cancelled]]` and `[[moved]]`).
+    pub fn change_of(&self, activity: &str, start: DateTime<Tz>) -> Option<omtanke::content::changes::Change> {
+        let site = self.site()?;
+        let a = site.activities.iter().find(|a| a.id == activity)?;
+        let date = start.date_naive();
+        a.meetings(site.config.timezone, date, date)
+            .into_iter()
+            .find(|m| m.occurrence.start == start && !m.takes_place())
+            .map(|m| m.change)
+    }
+
     /// Everything on the programme on a date, by start time.
     pub fn programme(&self, date: NaiveDate) -> Vec<ProgrammeItem> {
         let Some(site) = self.site() else { return vec![] };

@@ -500,3 +500,106 @@ fn staff_book_for_a_caller_by_the_same_rules_and_print_the_receipt() {
     let list = staff.get("/admin/bokningar");
     assert!(list.body.contains("Bokade platser: 2 av 2. I kö: 1"), "{}", list.body);
 }
+
+#[test]
+fn att_ringa_lists_who_got_a_place_from_the_queue_and_whose_meeting_was_cancelled() {
+    let tmp = tempfile::tempdir().unwrap();
+    let content = tmp.path().join("site");
+    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
+    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
+    let activity = content.join("content/aktiviteter/grupp.toml");
+    let text = "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 1\nwaitlist = true\nopens_days_before = 7\n";
+    std::fs::write(&activity, text).unwrap();
+    let dir = tmp.path().join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let k = Kiosk::start_with(&dir, &content);
+    set_password(&k, PASSWORD);
+    // Two meetings: the first to move someone up from the queue, the last to cancel.
+    let sessions = k.get("/api/sessions").json();
+    let ids: Vec<String> = sessions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    let (first, last) = (ids[0].clone(), ids[ids.len() - 1].clone());
+    let first_code = book(&k, &first, "Ada")["code"].as_str().unwrap().to_string();
+    assert_eq!(book(&k, &first, "Bo")["status"], "waitlisted");
+    assert_eq!(book(&k, &last, "Cilla")["status"], "confirmed");
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+    let calls = staff.get("/admin/att-ringa");
+    assert_eq!(calls.status, 200);
+    assert!(
+        calls.body.contains("Det finns ingen att ringa just nu."),
+        "{}",
+        calls.body
+    );
+
+    let csrf = staff.csrf("/admin/bokningar");
+    let r = staff.post("/admin/bokningar/avboka", &[("csrf", &csrf), ("kod", &first_code)]);
+    assert_eq!(r.status, 303);
+    let calls = staff.get("/admin/att-ringa");
+    let row = calls
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Bo</th>"))
+        .expect("Bo is to be called");
+    assert!(row.contains("Har fått en plats från kön."), "{row}");
+    assert!(row.contains(r#"<a href="tel:0701234567">070-123 45 67</a>"#), "{row}");
+
+    // The meeting of the last day is cancelled in the content; the kiosk picks it up.
+    let date = last.split('@').nth(1).unwrap().get(..10).unwrap().to_string();
+    std::fs::write(
+        &activity,
+        format!("{text}\n[[cancelled]]\ndate = {date}\nreason = \"Ledaren är sjuk\"\n"),
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let calls = loop {
+        let page = staff.get("/admin/att-ringa");
+        if page.body.contains("Träffen är inställd: Ledaren är sjuk") || std::time::Instant::now() > deadline {
+            break page;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    let row = calls
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Cilla</th>"))
+        .expect("Cilla is to be called");
+    assert!(row.contains("Träffen är inställd: Ledaren är sjuk"), "{row}");
+
+    // Staff tick Bo as called: he moves to the called ones, with the time.
+    let id_end = calls.body.find("/ringd\"").unwrap();
+    let form_start = calls.body[..id_end].rfind("/admin/att-ringa/").unwrap() + "/admin/att-ringa/".len();
+    let id = &calls.body[form_start..id_end];
+    let csrf = staff.csrf("/admin/att-ringa");
+    let r = staff.post(
+        &format!("/admin/att-ringa/{id}/ringd"),
+        &[("csrf", &csrf), ("om", "nonsense")],
+    );
+    assert_eq!(r.status, 422);
+    let r = staff.post(&format!("/admin/att-ringa/{id}/ringd"), &[("om", "moved_up")]);
+    assert_eq!(r.status, 403, "no form token");
+    let r = staff.post(
+        &format!("/admin/att-ringa/{id}/ringd"),
+        &[("csrf", &csrf), ("om", "moved_up")],
+    );
+    assert_eq!(
+        (r.status, r.header("location")),
+        (303, Some("/admin/att-ringa?klart=ringd"))
+    );
+    let calls = staff.get("/admin/att-ringa?klart=ringd");
+    assert!(calls.body.contains("Samtalet är markerat."));
+    let done = calls
+        .body
+        .split("<h2>Redan ringda</h2>")
+        .nth(1)
+        .expect("a list of those called");
+    assert!(done.contains("Bo, Samtalsgrupp"), "{done}");
+    assert!(done.contains(" kl. "), "with the time: {done}");
+    let open = calls.body.split("<h2>Redan ringda</h2>").next().unwrap();
+    assert!(!open.contains("Bo</th>"), "Bo is no longer to be called");
+    assert!(open.contains("Cilla</th>"), "Cilla still is");
+    assert_eq!(k.get("/admin/att-ringa").header("location"), Some("/admin/login"));
+}

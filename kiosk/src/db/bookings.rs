@@ -158,7 +158,7 @@ impl Db {
         )?;
         if status == "confirmed" {
             tx.execute(
-                "UPDATE bookings SET status = 'confirmed' WHERE id =
+                "UPDATE bookings SET status = 'confirmed', moved_up_at = datetime('now') WHERE id =
                  (SELECT id FROM bookings WHERE session = ?1 AND status = 'waitlisted' ORDER BY id LIMIT 1)",
                 params![session],
             )?;

@@ -77,6 +77,13 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE login_failures ADD COLUMN network TEXT;
     "#,
+    // 4: who staff must phone: a place given from the waiting list (when), and whether staff
+    // have called about it (when, and about what, so a later change is a new call).
+    r#"
+    ALTER TABLE bookings ADD COLUMN moved_up_at TEXT;
+    ALTER TABLE bookings ADD COLUMN called_at TEXT;
+    ALTER TABLE bookings ADD COLUMN called_about TEXT;
+    "#,
 ];
 
 /// Brings the database up to the newest schema, each step in its own transaction.

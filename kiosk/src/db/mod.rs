@@ -3,6 +3,7 @@
 //! by numbered migrations.
 
 pub mod bookings;
+pub mod calls;
 pub mod checkins;
 pub mod group;
 mod migrations;

@@ -9,6 +9,7 @@
 
 mod book_for;
 mod bookings;
+mod calls;
 mod export;
 mod login;
 mod overview;
@@ -90,6 +91,18 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(staff::optional_staff(app.clone()))
         .and(with_app(app.clone()))
         .and_then(book_for::receipt);
+    let calls_page = warp::path!("admin" / "att-ringa")
+        .and(warp::get())
+        .and(staff::optional_staff(app.clone()))
+        .and(warp::query::<Query>())
+        .and(with_app(app.clone()))
+        .and_then(calls::calls);
+    let called = warp::path!("admin" / "att-ringa" / i64 / "ringd")
+        .and(warp::post())
+        .and(staff::staff(app.clone()))
+        .and(form())
+        .and(with_app(app.clone()))
+        .and_then(calls::called);
     let suggestion_pages = suggestions::routes(app.clone());
     // Before the general exports, which would take its file name for one of theirs.
     let survey = survey::routes(app.clone());
@@ -119,6 +132,10 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(book_for)
         .unify()
         .or(receipt)
+        .unify()
+        .or(calls_page)
+        .unify()
+        .or(called)
         .unify()
         .or(survey)
         .unify()
