@@ -24,6 +24,8 @@ pub struct Config {
     pub cafe_name: String,
     /// The café's phone number, for cancelling by phone (on receipts); none when not given.
     pub cafe_phone: Option<String>,
+    /// Text messages through an SMS gateway; off when not given.
+    pub sms: Option<SmsConfig>,
     /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00" (none by default).
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
@@ -59,6 +61,35 @@ pub struct Config {
     pub survey_items: Option<PathBuf>,
 }
 
+/// `[sms]`: the gateway that sends the kiosk's text messages (46elks's HTTP API shape:
+/// `POST` a form with `from`, `to` and `message`, basic authentication).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsConfig {
+    /// The gateway's endpoint, e.g. `https://api.46elks.com/a1/sms`.
+    pub url: String,
+    /// The account's user name.
+    pub user: String,
+    /// The account's secret.
+    pub secret: String,
+    /// Who the messages are from: up to 11 letters and digits, e.g. `Pratcafe`.
+    pub sender: String,
+    /// The local hour from which the day-before reminders go out (default 10).
+    #[serde(default = "default_reminder_hour")]
+    pub reminder_hour: u32,
+    /// Seconds before the first retry of a failed send; doubled each time (default 30).
+    #[serde(default = "default_retry_seconds")]
+    pub retry_seconds: u64,
+}
+
+fn default_reminder_hour() -> u32 {
+    10
+}
+
+fn default_retry_seconds() -> u64 {
+    30
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {
@@ -69,6 +100,7 @@ impl Default for Config {
             retention_days: 7,
             cafe_name: "Pratcafé Söder".into(),
             cafe_phone: None,
+            sms: None,
             // A café writes its own; none is shown until it does.
             opening_hours: vec![],
             idle_seconds: 90,
@@ -146,6 +178,8 @@ mod tests {
                 .lines()
                 .map(|l| match l.strip_prefix('#') {
                     Some(rest) if rest.split_once(" = ").is_some_and(|(k, _)| !k.contains(' ')) => rest,
+                    // A table header such as #[sms], which the file keeps last.
+                    Some(rest) if rest.starts_with('[') && rest.ends_with(']') => rest,
                     _ => l,
                 })
                 .collect::<Vec<_>>()
@@ -162,9 +196,13 @@ mod tests {
                 "header_timeout_seconds",
                 "suggestion_contact_days",
                 "survey_items",
+                "cafe_phone",
+                "url",
+                "reminder_hour",
             ] {
                 assert!(text.contains(&format!("#{option} = ")), "{name} shows {option}");
             }
+            assert!(config.sms.is_some_and(|s| s.reminder_hour == 10), "{name} shows [sms]");
         }
     }
 }

@@ -11,6 +11,7 @@ mod limits;
 mod login;
 mod maintenance;
 mod occurrences;
+mod sms;
 mod snackebord;
 mod suggestion_form;
 mod survey;
@@ -262,6 +263,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         // Tests and scripts read this line to find the port: its form stays in every language.
         eprintln!("omtanke-kiosk listening on http://{addr}/");
         tokio::spawn(maintenance::run(app.clone()));
+        tokio::spawn(sms::run(app.clone()));
         tokio::spawn(systemd::watchdog(addr));
         systemd::ready();
         web::server::serve(app, listener, async {

@@ -84,6 +84,23 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE bookings ADD COLUMN called_at TEXT;
     ALTER TABLE bookings ADD COLUMN called_about TEXT;
     "#,
+    // 5: the text messages to send, each once per event (confirmation, reminder, a place from
+    // the queue, a cancelled meeting), kept until sent or given up, across restarts.
+    r#"
+    CREATE TABLE sms_outbox (
+        id INTEGER PRIMARY KEY,
+        event TEXT NOT NULL UNIQUE,     -- what it is about, e.g. reminder:K7M2P9QX4TRA
+        phone TEXT NOT NULL,            -- +46701234567
+        body TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'uncertain')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_at INTEGER NOT NULL,       -- Unix seconds: not before
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        last_error TEXT
+    );
+    CREATE INDEX sms_outbox_due ON sms_outbox(state, next_at);
+    "#,
 ];
 
 /// Brings the database up to the newest schema, each step in its own transaction.

@@ -7,6 +7,7 @@ pub mod calls;
 pub mod checkins;
 pub mod group;
 mod migrations;
+pub mod outbox;
 pub mod staff;
 pub mod suggestions;
 pub mod survey;

@@ -28,7 +28,8 @@ pub async fn book_session(
         ));
     };
     let starts_at = s.start.to_rfc3339();
-    app.db
+    let outcome = app
+        .db
         .book(&BookingRequest {
             session: &s.id,
             activity: &s.activity,
@@ -40,7 +41,12 @@ pub async fn book_session(
         })
         .done()
         .await
-        .map_err(not_saved)
+        .map_err(not_saved)?;
+    if let (Some(phone), BookOutcome::Confirmed { code } | BookOutcome::Waitlisted { code }) = (&phone, &outcome) {
+        let waitlisted = matches!(outcome, BookOutcome::Waitlisted { .. });
+        crate::sms::queue_confirmation(&app, code, waitlisted, &s.activity, s.start, phone);
+    }
+    Ok(outcome)
 }
 
 /// What a network that typed too many wrong codes is told.

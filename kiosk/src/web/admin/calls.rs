@@ -38,6 +38,10 @@ pub(super) async fn calls(staff: Option<Staff>, q: Query, app: Shared) -> Result
     let (open, done): (Vec<Call>, Vec<Call>) = list.into_iter().partition(|c| c.called.is_none());
     ctx.insert("open", &open);
     ctx.insert("done", &done);
+    // Text messages that did not certainly arrive: call these people instead.
+    let db_app = app.clone();
+    let sms = blocking(move || db_app.db.sms_problems()).await?;
+    ctx.insert("sms_problems", &sms);
     ctx.insert("notice", &(q.get("klart").map(String::as_str) == Some("ringd")));
     ctx.insert("section", "calls");
     Ok(page(&app, "admin_calls.html", ctx, Some(&staff), StatusCode::OK))

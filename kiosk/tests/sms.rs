@@ -1,0 +1,288 @@
+//! Text messages through an SMS gateway (`[sms]`), against a stand-in of the gateway on
+//! 127.0.0.1 in 46elks's shape: the confirmation with basic authentication and the number in
+//! E.164, a retry after a 500, never a second message after a kill -9 between sending and
+//! recording, and the day-before reminder and the place-from-the-queue notice, once each.
+
+mod common;
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::Kiosk;
+
+/// One request the stand-in received: its Authorization header and its form.
+#[derive(Debug, Clone)]
+struct Sent {
+    auth: String,
+    form: Vec<(String, String)>,
+}
+
+impl Sent {
+    fn get(&self, key: &str) -> &str {
+        self.form.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// The stand-in gateway: answers each request with the next scripted status (after its delay),
+/// 200 once the script is used up, and reports every request on a channel.
+struct Gateway {
+    url: String,
+    received: Receiver<Sent>,
+    all: Arc<Mutex<Vec<Sent>>>,
+}
+
+fn gateway(script: Vec<(u16, Duration)>) -> Gateway {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/a1/sms", listener.local_addr().unwrap());
+    let (tx, received) = channel();
+    let all = Arc::new(Mutex::new(vec![]));
+    let script = Arc::new(Mutex::new(VecDeque::from(script)));
+    let seen = all.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let (mut auth, mut length) = (String::new(), 0usize);
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                let lower = line.to_ascii_lowercase();
+                if lower.starts_with("authorization:") {
+                    auth = line["authorization:".len()..].trim().to_string();
+                }
+                if let Some(v) = lower.strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let form = url_decode_form(&String::from_utf8_lossy(&body));
+            let sent = Sent { auth, form };
+            seen.lock().unwrap().push(sent.clone());
+            let _ = tx.send(sent);
+            let (status, delay) = script.lock().unwrap().pop_front().unwrap_or((200, Duration::ZERO));
+            std::thread::sleep(delay);
+            let body = r#"{"status": "created"}"#;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    Gateway { url, received, all }
+}
+
+fn url_decode_form(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (decode(k), decode(v)))
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.replace('+', " ").into_bytes();
+    let mut out = vec![];
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+            out.push(u8::from_str_radix(hex, 16).unwrap());
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+fn config(url: &str, reminder_hour: u32) -> String {
+    format!(
+        "[sms]\nurl = \"{url}\"\nuser = \"u123\"\nsecret = \"hemligt\"\nsender = \"Pratcafe\"\nretry_seconds = 1\nreminder_hour = {reminder_hour}\n"
+    )
+}
+
+/// A site with one small group meeting every morning; capacity 1 with a waiting list.
+fn site(tmp: &Path) -> std::path::PathBuf {
+    let content = tmp.join("site");
+    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
+    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
+    std::fs::write(
+        content.join("content/aktiviteter/grupp.toml"),
+        "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = { name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\" }\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 1\nwaitlist = true\nopens_days_before = 7\n",
+    )
+    .unwrap();
+    content
+}
+
+fn sessions(k: &Kiosk) -> Vec<String> {
+    k.get("/api/sessions")
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn book(k: &Kiosk, session: &str, name: &str, phone: &str) -> serde_json::Value {
+    let body = serde_json::json!({ "session": session, "name": name, "phone": phone }).to_string();
+    let r = k.post_json("/api/bookings", &body);
+    assert_eq!(r.status, 201, "{}", r.body);
+    r.json()
+}
+
+fn outbox(db: &Path) -> Vec<(String, String, u32)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT event, state, attempts FROM sms_outbox ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+const WAIT: Duration = Duration::from_secs(15);
+
+#[test]
+fn the_confirmation_goes_out_with_basic_auth_and_is_retried_after_a_500() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gw = gateway(vec![(500, Duration::ZERO)]);
+    let dir = tmp.path().join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    // No reminders here: the meeting is a week away.
+    let k = Kiosk::start_configured(&dir, &site(tmp.path()), &config(&gw.url, 0));
+    let last = sessions(&k).pop().unwrap();
+    let booked = book(&k, &last, "Ada", "070-123 45 67");
+    let code = booked["code"].as_str().unwrap().to_string();
+    let first = gw.received.recv_timeout(WAIT).expect("the gateway is asked");
+    let second = gw.received.recv_timeout(WAIT).expect("and asked again after its 500");
+    assert_eq!(first.form, second.form);
+    assert_eq!(second.auth, "Basic dTEyMzpoZW1saWd0", "basic auth of u123:hemligt");
+    assert_eq!(second.get("from"), "Pratcafe");
+    assert_eq!(second.get("to"), "+46701234567");
+    let text = second.get("message");
+    assert!(text.starts_with("Du har en plats på Samtalsgrupp "), "{text}");
+    assert!(
+        text.contains("kl. 08.00, Glimten, Lönnvägen 7"),
+        "the address, also a private one: {text}"
+    );
+    assert!(text.contains(&code), "{text}");
+    assert!(
+        gw.received.recv_timeout(Duration::from_secs(3)).is_err(),
+        "sent once it was taken"
+    );
+    assert_eq!(outbox(&k.db), vec![(format!("booked:{code}"), "sent".to_string(), 2)]);
+}
+
+#[test]
+fn a_kill_between_sending_and_recording_never_sends_twice() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gw = gateway(vec![(200, Duration::from_secs(4))]);
+    let dir = tmp.path().join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let content = site(tmp.path());
+    let mut k = Kiosk::start_configured(&dir, &content, &config(&gw.url, 0));
+    let last = sessions(&k).pop().unwrap();
+    book(&k, &last, "Ada", "070-123 45 67");
+    gw.received.recv_timeout(WAIT).expect("the gateway is asked");
+    // The gateway holds its answer: the kiosk dies before it can record it.
+    k.child.kill().unwrap();
+    k.child.wait().unwrap();
+    let db = k.db.clone();
+    drop(k);
+    let k = Kiosk::start_configured(&dir, &content, &config(&gw.url, 0));
+    assert_eq!(k.db, db);
+    assert!(
+        gw.received.recv_timeout(Duration::from_secs(6)).is_err(),
+        "not sent a second time"
+    );
+    assert_eq!(gw.all.lock().unwrap().len(), 1);
+    let rows = outbox(&db);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].1, "uncertain", "{rows:?}");
+    common::staff::set_password(&k, common::staff::PASSWORD);
+    let staff = common::staff::login(&k, common::staff::PASSWORD).unwrap_or_else(|r| panic!("{}", r.body));
+    let calls = staff.get("/admin/att-ringa");
+    assert!(calls.body.contains("Kanske skickat."), "staff see it: {}", calls.body);
+    assert!(calls.body.contains("+46701234567"));
+}
+
+#[test]
+fn a_place_from_the_queue_and_the_reminder_are_texted_once_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gw = gateway(vec![]);
+    let dir = tmp.path().join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    let k = Kiosk::start_configured(&dir, &site(tmp.path()), &config(&gw.url, 0));
+    // Tomorrow's meeting in the site's time zone: the reminder is due (reminder_hour = 0).
+    let tomorrow = (chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Stockholm)
+        .date_naive()
+        + chrono::Days::new(1))
+    .to_string();
+    let session = sessions(&k)
+        .into_iter()
+        .find(|s| s.contains(&format!("@{tomorrow}T")))
+        .expect("tomorrow's meeting is bookable");
+    let ada = book(&k, &session, "Ada", "070-111 11 11");
+    let bo = book(&k, &session, "Bo", "070-222 22 22");
+    assert_eq!(bo["status"], "waitlisted");
+    let r = k.request(
+        "DELETE",
+        &format!("/api/bookings/{}", ada["code"].as_str().unwrap()),
+        &[],
+        b"",
+    );
+    assert!(r.status < 300, "{} {}", r.status, r.body);
+    // Ada: confirmation and maybe a reminder before she cancelled; Bo: in the queue, a place, a
+    // reminder. Wait until Bo's three have come, then a while longer for any duplicate.
+    let deadline = std::time::Instant::now() + WAIT;
+    while gw
+        .all
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.get("to") == "+46702222222")
+        .count()
+        < 3
+        && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    let to_bo: Vec<String> = gw
+        .all
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.get("to") == "+46702222222")
+        .map(|s| s.get("message").to_string())
+        .collect();
+    assert_eq!(to_bo.len(), 3, "{to_bo:?}");
+    assert!(to_bo[0].starts_with("Du står i kö till Samtalsgrupp"), "{to_bo:?}");
+    assert!(
+        to_bo
+            .iter()
+            .any(|m| m.starts_with("Du har fått en plats på Samtalsgrupp")),
+        "{to_bo:?}"
+    );
+    assert_eq!(
+        to_bo
+            .iter()
+            .filter(|m| m.starts_with("Påminnelse: i morgon Samtalsgrupp"))
+            .count(),
+        1,
+        "{to_bo:?}"
+    );
+}
