@@ -173,3 +173,37 @@ fn the_booked_screen_tells_the_address_the_site_keeps_private() {
         page.body
     );
 }
+
+#[test]
+fn min_bokning_finds_a_booking_by_its_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    let list = k.get("/boka");
+    assert!(
+        list.body.contains(r#"href="/min-bokning""#),
+        "reachable from the booking list"
+    );
+    let form = k.get("/min-bokning");
+    assert_eq!(form.status, 200);
+    assert!(form.body.contains("<h1>Min bokning</h1>"));
+    let session = k.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    let body = serde_json::json!({ "session": session, "name": "Kim" }).to_string();
+    let code = k.post_json("/api/bookings", &body).json()["code"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let r = k.post_form("/min-bokning", &[("kod", "")]);
+    assert!(r.body.contains("Skriv koden du fick när du bokade."), "{}", r.body);
+    let r = k.post_form("/min-bokning", &[("kod", "AAAA-BBBB-CCCC")]);
+    assert!(r.body.contains("Det finns ingen bokning med den koden."), "{}", r.body);
+    assert!(r.body.contains(r#"value="AAAA-BBBB-CCCC""#), "what was typed stays");
+    let r = k.post_form("/min-bokning", &[("kod", &code.to_lowercase())]);
+    assert_eq!(r.status, 303, "{}", r.body);
+    let shown = k.get(r.header("location").unwrap());
+    assert!(shown.body.contains("Du har en plats!"), "{}", shown.body);
+    assert!(
+        shown.body.contains("Ljusglimten, <strong>Gatan 1</strong>"),
+        "{}",
+        shown.body
+    );
+}

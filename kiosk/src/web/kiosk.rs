@@ -212,6 +212,36 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
                 }
             },
         );
+    let mine_form = warp::path!("min-bokning")
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| my_booking_page(&app, "", None));
+    let mine = warp::path!("min-bokning")
+        .and(warp::post())
+        .and(form())
+        .and(super::client::visitor(app.clone()))
+        .and(with_app(app.clone()))
+        .then(
+            |f: Vec<(String, String)>, visitor: Option<IpAddr>, app: Shared| async move {
+                let code = field(&f, "kod").unwrap_or_default();
+                if code.trim().is_empty() {
+                    return my_booking_page(&app, "", Some("Skriv koden du fick när du bokade.")).into_response();
+                }
+                let db_app = app.clone();
+                let typed = code.clone();
+                match try_code(&app, visitor, move || db_app.db.booking_by_code(&typed)).await {
+                    Tried::Found(_) => see_other(&format!("/bokad/{}", normalize_code(&code))),
+                    Tried::Missing => my_booking_page(
+                        &app,
+                        &code,
+                        Some("Det finns ingen bokning med den koden. Kontrollera koden och försök igen."),
+                    )
+                    .into_response(),
+                    Tried::Limited => screen::error_page(&app, TOO_MANY_WRONG, StatusCode::TOO_MANY_REQUESTS),
+                    Tried::Failed => error_page(&app, "Det gick inte att visa bokningen just nu. Fråga personalen."),
+                }
+            },
+        );
     home.or(checkin)
         .or(thanks)
         .or(answer)
@@ -222,6 +252,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .or(booked)
         .or(cancel_form)
         .or(cancel)
+        .or(mine_form)
+        .or(mine)
 }
 
 /// The privacy notice, served by the inbox too: whoever gives details can read what happens to them.
@@ -283,6 +315,13 @@ fn book_page(app: &Shared, session: &str, name: &str, phone: &str, error: Option
     ctx.insert("phone", phone);
     ctx.insert("error", &error);
     page(app, "book.html", ctx, true)
+}
+
+fn my_booking_page(app: &Shared, code: &str, error: Option<&str>) -> warp::reply::Html<String> {
+    let mut ctx = Context::new();
+    ctx.insert("code", code);
+    ctx.insert("error", &error);
+    page(app, "my_booking.html", ctx, true)
 }
 
 fn cancel_page(app: &Shared, code: &str, error: Option<&str>) -> warp::reply::Html<String> {

@@ -215,14 +215,8 @@ describe('staff book a place for someone who phones', () => {
     assert.deepEqual(order.slice(presses - 3, presses), ['namn', 'telefon', 'Boka']);
   });
 
-  // BUG: the form has `required` on the name field and no `novalidate`, so pressing "Boka" with
-  // an empty name never reaches the kiosk: Chromium stops the form and shows its own bubble
-  // ("Please fill out this field." in the browser's language, gone after a few seconds), and
-  // the error summary and the message at the field are never seen. The kiosk's own forms for
-  // suggestions are `novalidate` for that reason. Remove `todo` once the form is `novalidate`.
-  test('pressing "Boka" with an empty name shows the error summary', {
-    todo: 'kiosk/templates/admin_book_for.html: the form lacks novalidate, Chromium\'s own bubble stops it',
-  }, async () => {
+  // The form is `novalidate`: the kiosk's own error summary, not Chromium's bubble, answers.
+  test('pressing "Boka" with an empty name shows the error summary', async () => {
     await page.getByLabel('Förnamn eller smeknamn').fill('');
     await page.getByRole('button', { name: 'Boka', exact: true }).click();
     const summary = page.locator('.error-summary');
@@ -326,14 +320,8 @@ describe('staff book a place for someone who phones', () => {
     expectNone(await pageProblems(page, 'kiosk-admin-receipt'), `${page.url()}:`);
   });
 
-  // BUG: at 320 px the activity's name on the receipt (.receipt-what, 1.5rem bold) is wider than
-  // the receipt's box: "Samtalsgrupp" needs 236 px in 206 px and runs over the card's right
-  // border (the page does not scroll, so the reflow check above does not see it). A one-word
-  // Swedish name is common ("Promenadgruppen"); `overflow-wrap: anywhere` (or `hyphens: auto`)
-  // on .receipt-what, as .code has, keeps it inside. Remove `todo` once fixed.
-  test('at 320 px the receipt\'s text stays inside the receipt', {
-    todo: 'kiosk/assets/kiosk.css: .receipt-what overflows .receipt at 320 px',
-  }, async () => {
+  // A long one-word Swedish name ("Promenadgruppen") must wrap inside the receipt at 320 px.
+  test('at 320 px the receipt\'s text stays inside the receipt', async () => {
     const viewport = page.viewportSize();
     await page.setViewportSize({ width: 320, height: 640 });
     try {
@@ -391,16 +379,8 @@ describe('staff book a place for someone who phones', () => {
     poppler('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, path.join(SHOTS, 'receipt')]);
   });
 
-  // BUG: kiosk.css has `@page receipt { size: A6; margin: 8mm; }`, and Chromium (156) does not
-  // know the keyword A6 (it knows A3, A4, A5, B4, B5, letter, legal, ledger): the declaration is
-  // dropped, `CSS.supports('size', 'A6')` is false, and the receipt prints on the default paper
-  // (Letter, 612 × 792 pt). `size: 105mm 148mm` is A6 in every browser; with that alone Chromium
-  // prints a second, empty Letter page after the receipt (the body is a flex column with
-  // min-height: 100vh), which `body.admin { display: block }` in print takes away: then the
-  // receipt is one A6 page (the test above checks one page). Remove `todo` once fixed.
-  test('the receipt\'s printed page is A6', {
-    todo: 'kiosk/assets/kiosk.css: Chromium drops `size: A6`; the receipt prints on Letter',
-  }, async () => {
+  // Chromium does not know the A6 keyword, so kiosk.css writes the size out (105 × 148 mm).
+  test('the receipt\'s printed page is A6', async () => {
     const info = poppler('pdfinfo', [path.join(SHOTS, 'receipt.pdf')]);
     const m = info.match(/^Page size:\s+([\d.]+) x ([\d.]+) pts/m);
     assert.ok(m, `pdfinfo gave no page size:\n${info}`);
