@@ -50,22 +50,9 @@ fn the_example_site_builds_under_its_sub_path_with_every_kind_of_listing() {
         "{booking}"
     );
     // Nothing real: no Helsingborg address or e-mail outside example.org.
-    for file in walk(&out) {
+    for file in common::files(&out) {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         assert!(!text.contains("helsingborg.se"), "{}", file.display());
         assert!(!text.contains("@Söder"), "{}", file.display());
     }
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = vec![];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }

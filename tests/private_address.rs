@@ -36,26 +36,13 @@ fn site(tmp: &Path) -> std::path::PathBuf {
     site
 }
 
-fn files(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = vec![];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
 #[test]
 fn no_file_of_the_build_carries_a_private_address() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("public");
     let o = build(&site(tmp.path()), &out, "2026-11-26", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let all = files(&out);
+    let all = common::files(&out);
     assert!(all.len() > 100, "the whole site was built");
     for file in &all {
         let bytes = std::fs::read(file).unwrap();

@@ -20,20 +20,6 @@ fn built(root: &Path) -> (tempfile::TempDir, Value) {
 }
 
 /// The titles of the documents that have `term`.
-/// Every file below `dir`.
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut out = vec![];
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
-}
-
 fn titles_with(index: &Value, term: &str) -> Vec<String> {
     let docs = index["docs"].as_array().expect("docs");
     index["terms"][term]
@@ -114,7 +100,7 @@ fn real_site_index_is_small_and_finds_swedish_words() {
         assert!(docs.iter().any(|d| d["k"] == kind), "no document of kind {kind}");
     }
     // Nothing marked as a draft.
-    for entry in walk(&repo().join("content")) {
+    for entry in common::files(&repo().join("content")) {
         let text = std::fs::read_to_string(&entry).unwrap_or_default();
         if entry.extension().is_some_and(|e| e == "md") && text.contains("\ndraft = true") {
             let title = text

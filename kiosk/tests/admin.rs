@@ -398,16 +398,7 @@ fn bookings_escaped_attendance_and_cancel_with_promotion() {
 #[test]
 fn staff_book_for_a_caller_by_the_same_rules_and_print_the_receipt() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("site");
-    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
-    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
-    std::fs::write(
-        content.join("content/aktiviteter/grupp.toml"),
-        "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = { name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\", directions = \"Ring på porten.\" }\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 2\nwaitlist = true\nopens_days_before = 7\n",
-    )
-    .unwrap();
-    let dir = tmp.path().join("kiosk");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (content, dir) = common::private_group_site(tmp.path(), "capacity = 2\nwaitlist = true");
     let k = Kiosk::start_configured(&dir, &content, "cafe_phone = \"012-345 67 89\"\n");
     set_password(&k, PASSWORD);
     assert_eq!(
@@ -479,7 +470,7 @@ fn staff_book_for_a_caller_by_the_same_rules_and_print_the_receipt() {
         "Glimten<br><strong>Lönnvägen 7</strong>",
         "Ring på porten.",
         "Bokad för: Berit",
-        "ring 012-345 67 89",
+        r#"ring <span class="phone">012-345 67 89</span>"#,
     ] {
         assert!(receipt.body.contains(text), "{text}: {}", receipt.body);
     }

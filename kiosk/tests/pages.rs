@@ -137,16 +137,7 @@ fn percent_decode(s: &str) -> String {
 #[test]
 fn the_booked_screen_tells_the_address_the_site_keeps_private() {
     let tmp = tempfile::tempdir().unwrap();
-    let content = tmp.path().join("site");
-    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
-    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
-    std::fs::write(
-        content.join("content/aktiviteter/grupp.toml"),
-        "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = { name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\", directions = \"Ring på porten.\" }\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 4\nopens_days_before = 7\n",
-    )
-    .unwrap();
-    let dir = tmp.path().join("kiosk");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (content, dir) = common::private_group_site(tmp.path(), "capacity = 4");
     let k = Kiosk::start_with(&dir, &content);
     let list = k.get("/boka");
     let href = list

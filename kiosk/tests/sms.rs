@@ -111,19 +111,6 @@ fn config(url: &str, reminder_hour: u32) -> String {
     )
 }
 
-/// A site with one small group meeting every morning; capacity 1 with a waiting list.
-fn site(tmp: &Path) -> std::path::PathBuf {
-    let content = tmp.join("site");
-    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
-    std::fs::copy(common::site().join("site.toml"), content.join("site.toml")).unwrap();
-    std::fs::write(
-        content.join("content/aktiviteter/grupp.toml"),
-        "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = { name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\" }\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\ncapacity = 1\nwaitlist = true\nopens_days_before = 7\n",
-    )
-    .unwrap();
-    content
-}
-
 fn sessions(k: &Kiosk) -> Vec<String> {
     k.get("/api/sessions")
         .json()
@@ -154,14 +141,16 @@ fn outbox(db: &Path) -> Vec<(String, String, u32)> {
 
 const WAIT: Duration = Duration::from_secs(15);
 
+/// One place and a waiting list, so a cancellation gives someone a place.
+const QUEUE: &str = "capacity = 1\nwaitlist = true";
+
 #[test]
 fn the_confirmation_goes_out_with_basic_auth_and_is_retried_after_a_500() {
     let tmp = tempfile::tempdir().unwrap();
     let gw = gateway(vec![(500, Duration::ZERO)]);
-    let dir = tmp.path().join("kiosk");
-    std::fs::create_dir_all(&dir).unwrap();
+    let (content, dir) = common::private_group_site(tmp.path(), QUEUE);
     // No reminders here: the meeting is a week away.
-    let k = Kiosk::start_configured(&dir, &site(tmp.path()), &config(&gw.url, 0));
+    let k = Kiosk::start_configured(&dir, &content, &config(&gw.url, 0));
     let last = sessions(&k).pop().unwrap();
     let booked = book(&k, &last, "Ada", "070-123 45 67");
     let code = booked["code"].as_str().unwrap().to_string();
@@ -189,9 +178,7 @@ fn the_confirmation_goes_out_with_basic_auth_and_is_retried_after_a_500() {
 fn a_kill_between_sending_and_recording_never_sends_twice() {
     let tmp = tempfile::tempdir().unwrap();
     let gw = gateway(vec![(200, Duration::from_secs(4))]);
-    let dir = tmp.path().join("kiosk");
-    std::fs::create_dir_all(&dir).unwrap();
-    let content = site(tmp.path());
+    let (content, dir) = common::private_group_site(tmp.path(), QUEUE);
     let mut k = Kiosk::start_configured(&dir, &content, &config(&gw.url, 0));
     let last = sessions(&k).pop().unwrap();
     book(&k, &last, "Ada", "070-123 45 67");
@@ -222,9 +209,8 @@ fn a_kill_between_sending_and_recording_never_sends_twice() {
 fn a_place_from_the_queue_and_the_reminder_are_texted_once_each() {
     let tmp = tempfile::tempdir().unwrap();
     let gw = gateway(vec![]);
-    let dir = tmp.path().join("kiosk");
-    std::fs::create_dir_all(&dir).unwrap();
-    let k = Kiosk::start_configured(&dir, &site(tmp.path()), &config(&gw.url, 0));
+    let (content, dir) = common::private_group_site(tmp.path(), QUEUE);
+    let k = Kiosk::start_configured(&dir, &content, &config(&gw.url, 0));
     // Tomorrow's meeting in the site's time zone: the reminder is due (reminder_hour = 0).
     let tomorrow = (chrono::Utc::now()
         .with_timezone(&chrono_tz::Europe::Stockholm)

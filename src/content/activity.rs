@@ -601,35 +601,12 @@ fn parse_rule(src: &Source, rule: &Spanned<RawRule>, diags: &mut Vec<Diagnostic>
             );
             None
         }
-        Some(t) => schedule::parse_time(t.get_ref()).or_else(|| {
-            diags.push(
-                Diagnostic::error(
-                    src,
-                    Some(t.span()),
-                    crate::msg!("activity-not-a-time", time = t.get_ref()),
-                )
-                .help(crate::msg!("activity-not-a-time-help")),
-            );
-            None
-        }),
+        Some(t) => super::dates::time_of_day(src, t, diags),
     };
     let start = time(&r.start, "start", diags);
     let end = time(&r.end, "end", diags);
-    if let (Some(s), Some(e), Some(end_span)) = (start, end, r.end.as_ref().map(|e| e.span()))
-        && e <= s
-    {
-        diags.push(
-            Diagnostic::error(
-                src,
-                Some(end_span),
-                crate::msg!(
-                    "activity-ends-before-start",
-                    end = e.format("%H:%M").to_string(),
-                    start = s.format("%H:%M").to_string()
-                ),
-            )
-            .help(crate::msg!("activity-ends-before-start-help")),
-        );
+    if let (Some(s), Some(e), Some(end_span)) = (start, end, r.end.as_ref().map(|e| e.span())) {
+        super::dates::ends_after_start(src, s, e, end_span, diags);
     }
     let from = opt_date(src, &r.from, "from", diags);
     let until = opt_date(src, &r.until, "until", diags);

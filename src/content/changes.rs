@@ -309,16 +309,7 @@ pub(super) fn parse(src: &Source, raw: RawChanges, rules: &[Rule], diags: &mut V
             };
             let time = |t: &Option<Spanned<String>>, diags: &mut Vec<Diagnostic>| match t {
                 None => Ok(None),
-                Some(t) => schedule::parse_time(t.get_ref()).map(Some).ok_or_else(|| {
-                    diags.push(
-                        Diagnostic::error(
-                            src,
-                            Some(t.span()),
-                            crate::msg!("activity-not-a-time", time = t.get_ref()),
-                        )
-                        .help(crate::msg!("activity-not-a-time-help")),
-                    );
-                }),
+                Some(t) => super::dates::time_of_day(src, t, diags).map(Some).ok_or(()),
             };
             let (start, end) = (time(&m.start, diags).ok()?, time(&m.end, diags).ok()?);
             if start.is_some() != end.is_some() {
@@ -329,20 +320,8 @@ pub(super) fn parse(src: &Source, raw: RawChanges, rules: &[Rule], diags: &mut V
                 return None;
             }
             if let (Some(s), Some(e), Some(end_span)) = (start, end, m.end.as_ref().map(Spanned::span))
-                && e <= s
+                && !super::dates::ends_after_start(src, s, e, end_span, diags)
             {
-                diags.push(
-                    Diagnostic::error(
-                        src,
-                        Some(end_span),
-                        crate::msg!(
-                            "activity-ends-before-start",
-                            end = e.format("%H:%M").to_string(),
-                            start = s.format("%H:%M").to_string()
-                        ),
-                    )
-                    .help(crate::msg!("activity-ends-before-start-help")),
-                );
                 return None;
             }
             if let (Some(f), Some(t), None, Some(to_span)) = (from, to, start, m.to.as_ref().map(Spanned::span))

@@ -80,3 +80,17 @@ pub fn python_check(script: &str, args: &[&std::ffi::OsStr]) {
         String::from_utf8_lossy(&check.stderr)
     );
 }
+
+/// Every file below `dir`, in no particular order.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = vec![];
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}

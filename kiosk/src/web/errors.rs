@@ -102,7 +102,7 @@ pub fn for_people(app: &Shared, path: &str, reply: warp::reply::Response) -> war
                 "Till personalens start"
             },
         );
-        super::admin::page(app, "admin_error.html", ctx, None, status)
+        super::staff_page::render(app, "admin_error.html", ctx, None, status)
     } else {
         let mut ctx = Context::new();
         ctx.insert("message", &message);

@@ -12,6 +12,7 @@ pub mod origin;
 pub mod screen;
 pub mod server;
 pub mod staff;
+pub mod staff_page;
 pub mod suggest;
 pub mod survey;
 

@@ -22,6 +22,26 @@ pub fn site() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site")
 }
 
+/// A site (in `tmp/site`) with one group, Samtalsgrupp, meeting every morning 08–09 at Glimten,
+/// whose address (Lönnvägen 7) the website keeps private; `booking` is its `[booking]` table's
+/// lines, e.g. `capacity = 2\nwaitlist = true`. Returns the site and an empty folder for the
+/// kiosk's files (`tmp/kiosk`).
+pub fn private_group_site(tmp: &Path, booking: &str) -> (PathBuf, PathBuf) {
+    let content = tmp.join("site");
+    std::fs::create_dir_all(content.join("content/aktiviteter")).unwrap();
+    std::fs::copy(site().join("site.toml"), content.join("site.toml")).unwrap();
+    std::fs::write(
+        content.join("content/aktiviteter/grupp.toml"),
+        format!(
+            "title = \"Samtalsgrupp\"\nsummary = \"En liten grupp.\"\nplace = {{ name = \"Glimten\", address = \"Lönnvägen 7\", address_public = false, area = \"Centrum\", directions = \"Ring på porten.\" }}\n\n[[schedule]]\nweekly = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\", \"sat\", \"sun\"]\nstart = \"08:00\"\nend = \"09:00\"\n\n[booking]\nopens_days_before = 7\n{booking}\n"
+        ),
+    )
+    .unwrap();
+    let dir = tmp.join("kiosk");
+    std::fs::create_dir_all(&dir).unwrap();
+    (content, dir)
+}
+
 /// A running kiosk.
 pub struct Kiosk {
     pub child: Child,

@@ -155,20 +155,11 @@ fn field(form: &[(String, String)], name: &str) -> Option<String> {
 pub(super) fn page(
     app: &Shared,
     name: &str,
-    mut ctx: Context,
+    ctx: Context,
     staff: Option<&Staff>,
     status: StatusCode,
 ) -> warp::reply::Response {
-    ctx.insert("cafe", &app.config.cafe_name);
-    // Staff pages never return to the kiosk's start by themselves.
-    ctx.insert("idle", &0);
-    ctx.insert("logged_in", &staff.is_some());
-    ctx.insert("csrf", staff.map_or("", |s| s.csrf.as_str()));
-    // admin_bookings.html → bookings, for the menu's current page.
-    ctx.insert("section", name.trim_start_matches("admin_").trim_end_matches(".html"));
-    let mut reply = warp::reply::html(app.templates.render(name, &ctx)).into_response();
-    *reply.status_mut() = status;
-    reply
+    crate::web::staff_page::render(app, name, ctx, staff.map(|s| s.csrf.as_str()), status)
 }
 
 /// A 303 to a path of this site. Written by hand rather than through `Uri`, which drops the
