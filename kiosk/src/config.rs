@@ -63,7 +63,7 @@ pub struct Config {
 
 /// `[sms]`: the gateway that sends the kiosk's text messages (46elks's HTTP API shape:
 /// `POST` a form with `from`, `to` and `message`, basic authentication).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmsConfig {
     /// The gateway's endpoint, e.g. `https://api.46elks.com/a1/sms`.
@@ -80,6 +80,61 @@ pub struct SmsConfig {
     /// Seconds before the first retry of a failed send; doubled each time (default 30).
     #[serde(default = "default_retry_seconds")]
     pub retry_seconds: u64,
+}
+
+impl std::fmt::Debug for SmsConfig {
+    // The secret never reaches a log or an error message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmsConfig")
+            .field("url", &self.url)
+            .field("user", &self.user)
+            .field("secret", &"…")
+            .field("sender", &self.sender)
+            .field("reminder_hour", &self.reminder_hour)
+            .field("retry_seconds", &self.retry_seconds)
+            .finish()
+    }
+}
+
+impl SmsConfig {
+    /// Whether the gateway is on this machine (a test's stand-in), where plain HTTP is allowed.
+    pub fn is_loopback(&self) -> bool {
+        let rest = self.url.strip_prefix("http://").unwrap_or("");
+        let host = rest.split(['/', ':']).next().unwrap_or("");
+        host == "127.0.0.1" || host == "localhost" || rest.starts_with("[::1]")
+    }
+
+    /// What is wrong with the settings, in words for the person installing the kiosk.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = vec![];
+        if !self.url.starts_with("https://") && !self.is_loopback() {
+            out.push(format!(
+                "[sms] url = \"{}\": the gateway must be reached over https://, so that the secret is not sent in clear",
+                self.url
+            ));
+        }
+        let sender_ok =
+            (1..=11).contains(&self.sender.chars().count()) && self.sender.chars().all(|c| c.is_ascii_alphanumeric());
+        if !sender_ok {
+            out.push(format!(
+                "[sms] sender = \"{}\": write 1 to 11 letters a-z or digits, e.g. \"Pratcafe\"",
+                self.sender
+            ));
+        }
+        if self.reminder_hour > 23 {
+            out.push(format!(
+                "[sms] reminder_hour = {}: write an hour from 0 to 23",
+                self.reminder_hour
+            ));
+        }
+        if self.retry_seconds == 0 {
+            out.push("[sms] retry_seconds = 0: write at least 1".to_string());
+        }
+        if self.user.trim().is_empty() || self.secret.trim().is_empty() {
+            out.push("[sms]: user and secret are the gateway account's; both must be given".to_string());
+        }
+        out
+    }
 }
 
 fn default_reminder_hour() -> u32 {

@@ -151,6 +151,13 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = Config::load(cli.config.as_deref())?;
+    if let Some(problems) = config.sms.as_ref().map(|s| s.problems()).filter(|p| !p.is_empty()) {
+        let file = cli
+            .config
+            .as_deref()
+            .map_or("kiosk.toml".into(), |p| p.display().to_string());
+        anyhow::bail!("{file}: {}", problems.join("; "));
+    }
     if let Some(c) = cli.content {
         config.content = c;
     }
@@ -255,6 +262,7 @@ fn write_atomically(file: &std::path::Path, text: &str) -> anyhow::Result<()> {
 fn serve(config: Config, db: Db) -> anyhow::Result<()> {
     let listen = config.listen;
     let app = App::new(config, db)?;
+    sms::after_restart(&app);
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;

@@ -14,9 +14,12 @@ pub const KEEP_BACKUPS: usize = 7;
 /// Deletes names and phone numbers of bookings older than the retention period.
 pub fn purge(app: &Shared) -> anyhow::Result<usize> {
     let cutoff = app.now() - Days::new(u64::from(app.config.retention_days));
-    // Text messages hold numbers too: they go after as many days as the bookings' names.
-    app.db.purge_sms_before(cutoff.timestamp())?;
-    Ok(app.db.purge_before(&cutoff.to_rfc3339())?)
+    // Text messages hold numbers too: they go after as many days as the bookings' names. Both
+    // purges run even if one fails.
+    let texts = app.db.purge_sms_before(cutoff.timestamp());
+    let names = app.db.purge_before(&cutoff.to_rfc3339())?;
+    texts?;
+    Ok(names)
 }
 
 /// Deletes the contact details of suggestions decided longer ago than the configured days.

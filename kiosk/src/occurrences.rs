@@ -23,9 +23,12 @@ pub struct Bookable {
     pub title: String,
     /// Where, if known.
     pub place: Option<String>,
-    /// The street address, told to those who book (also when the site keeps it private).
+    /// The street address, told to those who book (also when the site keeps it private):
+    /// never serialized, so no JSON of sessions can carry it.
+    #[serde(skip)]
     pub address: Option<String>,
     /// How to get there, for those who book.
+    #[serde(skip)]
     pub directions: Option<String>,
     /// Start with offset.
     pub start: DateTime<Tz>,

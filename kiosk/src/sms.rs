@@ -19,14 +19,25 @@ use crate::config::SmsConfig;
 /// Tries before a message is given up.
 const MAX_ATTEMPTS: u32 = 8;
 
-/// Why a send failed, and whether trying again may help.
+/// Why a send failed, and what that means for the message.
 #[derive(Debug)]
 pub struct SendError {
     /// What happened.
     pub detail: String,
-    /// A network error or a 5xx: try later. A 4xx (a wrong number, a wrong password) will not
-    /// get better by trying again.
-    pub retry: bool,
+    /// What to do about it.
+    pub then: AfterFailure,
+}
+
+/// What a failed send means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterFailure {
+    /// Nothing reached the gateway, or it said it sent nothing (a 5xx, 429): try again later.
+    Retry,
+    /// The gateway refused it (a 4xx: a wrong number, a wrong password): trying again will not help.
+    GiveUp,
+    /// The request may have been taken (a timeout or a broken connection after it was sent, a
+    /// 502 or 504 from a proxy): never sent again, shown to staff.
+    Uncertain,
 }
 
 /// Something that delivers a text message.
@@ -46,8 +57,13 @@ impl HttpGateway {
     /// A gateway for the `[sms]` settings.
     pub fn new(config: SmsConfig) -> Self {
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(Duration::from_secs(20)))
+            .timeout_resolve(Some(Duration::from_secs(5)))
+            .timeout_connect(Some(Duration::from_secs(10)))
+            .timeout_global(Some(Duration::from_secs(30)))
             .http_status_as_error(false)
+            // A redirect would turn the POST into a GET without the password and look sent.
+            .max_redirects(0)
+            .https_only(!config.is_loopback())
             .user_agent("omtanke-kiosk")
             .build()
             .into();
@@ -64,23 +80,57 @@ impl Gateway for HttpGateway {
             .post(&self.config.url)
             .header("Authorization", &format!("Basic {credentials}"))
             .send_form([("from", self.config.sender.as_str()), ("to", to), ("message", message)]);
+        use ureq::Error;
+        use ureq::Timeout;
         match reply {
             Ok(r) if r.status().is_success() => Ok(()),
-            Ok(r) => Err(SendError {
-                detail: format!("the gateway answered {}", r.status().as_u16()),
-                retry: r.status().is_server_error() || r.status().as_u16() == 429,
+            Ok(r) => {
+                let status = r.status().as_u16();
+                let then = match status {
+                    502 | 504 => AfterFailure::Uncertain,
+                    429 | 500..=599 => AfterFailure::Retry,
+                    _ => AfterFailure::GiveUp,
+                };
+                Err(SendError {
+                    detail: format!("the gateway answered {status}"),
+                    then,
+                })
+            }
+            // Nothing was sent before these.
+            Err(
+                e @ (Error::HostNotFound
+                | Error::ConnectionFailed
+                | Error::Timeout(Timeout::Resolve | Timeout::Connect)),
+            ) => Err(SendError {
+                detail: e.to_string(),
+                then: AfterFailure::Retry,
             }),
+            Err(Error::Io(e))
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::ConnectionRefused
+                        | std::io::ErrorKind::NetworkUnreachable
+                        | std::io::ErrorKind::HostUnreachable
+                        | std::io::ErrorKind::AddrNotAvailable
+                ) =>
+            {
+                Err(SendError {
+                    detail: e.to_string(),
+                    then: AfterFailure::Retry,
+                })
+            }
             Err(e) => Err(SendError {
                 detail: e.to_string(),
-                retry: true,
+                then: AfterFailure::Uncertain,
             }),
         }
     }
 }
 
-/// A Swedish phone number as typed (`070-123 45 67`) in E.164 (`+46701234567`); none when it
-/// cannot be one.
+/// A Swedish phone number as typed (`070-123 45 67`, `+46 (0)70 …`) in E.164 (`+46701234567`);
+/// none when it is not a Swedish number (no texts abroad or to premium ranges elsewhere).
 pub fn e164(phone: &str) -> Option<String> {
+    let phone = phone.replace("(0)", "");
     let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     let number = if let Some(rest) = digits.strip_prefix('+') {
         format!("+{rest}")
@@ -91,7 +141,19 @@ pub fn e164(phone: &str) -> Option<String> {
     } else {
         return None;
     };
-    (number.len() >= 9 && number[1..].chars().all(|c| c.is_ascii_digit())).then_some(number)
+    let swedish = number.starts_with("+46") && !number.starts_with("+460") && (11..=13).contains(&number.len());
+    (swedish && number[1..].chars().all(|c| c.is_ascii_digit())).then_some(number)
+}
+
+fn queue(app: &Shared, event: &str, code: &str, start: DateTime<Tz>, to: &str, body: &str) -> crate::db::DbResult<()> {
+    let msg = crate::db::outbox::NewSms {
+        event,
+        code: &crate::db::bookings::normalize_code(code),
+        valid_until: start.timestamp(),
+        phone: to,
+        body,
+    };
+    app.db.queue_sms(&msg, now_unix()).map(|_| ())
 }
 
 fn when(app: &Shared, start: DateTime<Tz>) -> String {
@@ -142,7 +204,7 @@ pub fn queue_confirmation(
             app.config.cafe_name
         )
     };
-    if let Err(e) = app.db.queue_sms(&format!("booked:{code}"), &to, &body, now_unix()) {
+    if let Err(e) = queue(app, &format!("booked:{code}"), &code, start, &to, &body) {
         tracing::error!(error = %e, "could not queue a text message");
     }
 }
@@ -173,7 +235,7 @@ pub fn scan(app: &Shared, config: &SmsConfig) -> crate::db::DbResult<()> {
         let code = r.code.clone();
         let cafe = &app.config.cafe_name;
         let what = meeting_text(app, &r.activity, start);
-        let queue = |event: String, body: String| app.db.queue_sms(&event, &to, &body, now_unix()).map(|_| ());
+        let queue = |event: String, body: String| queue(app, &event, &code, start, &to, &body);
         match app.catalog.change_of(&r.activity, start) {
             Some(Change::Cancelled { reason }) => {
                 let why = reason.map(|r| format!(" ({r})")).unwrap_or_default();
@@ -220,18 +282,23 @@ pub fn send_due(app: &Shared, gateway: &dyn Gateway, config: &SmsConfig) -> crat
             Ok(()) => {
                 app.db.sms_sent(m.id, now_unix())?;
                 sent += 1;
-                tracing::info!(message = m.id, "text message sent");
+                tracing::info!(sms = m.id, "text message sent");
+            }
+            Err(e) if e.then == AfterFailure::Uncertain => {
+                tracing::warn!(sms = m.id, error = %e.detail, "text message may have been sent; not sent again");
+                app.db.sms_uncertain(m.id, &e.detail)?;
             }
             Err(e) => {
                 let attempts = m.attempts + 1;
-                let retry_at = (e.retry && attempts < MAX_ATTEMPTS).then(|| {
+                let retry_at = (e.then == AfterFailure::Retry && attempts < MAX_ATTEMPTS).then(|| {
                     let wait = config
                         .retry_seconds
+                        .max(1)
                         .saturating_mul(1 << (attempts - 1).min(10))
                         .min(3600);
                     now_unix() + wait as i64
                 });
-                tracing::warn!(message = m.id, attempts, error = %e.detail, "text message not sent");
+                tracing::warn!(sms = m.id, attempts, error = %e.detail, "text message not sent");
                 app.db.sms_failed(m.id, &e.detail, retry_at)?;
             }
         }
@@ -239,26 +306,33 @@ pub fn send_due(app: &Shared, gateway: &dyn Gateway, config: &SmsConfig) -> crat
     Ok(sent)
 }
 
-/// Runs the outbox: at start, messages left half-sent become uncertain; then every few seconds
-/// the scan and the sending.
+/// Runs the outbox: every second the sending, every five the look for new events.
 pub async fn run(app: Shared) {
     let Some(config) = app.config.sms.clone() else { return };
-    match app.db.sms_mark_uncertain() {
-        Ok(n) if n > 0 => tracing::warn!(messages = n, "text messages that may have been sent are not sent again"),
-        Ok(_) => {}
-        Err(e) => tracing::error!(error = %e, "outbox check failed"),
-    }
     let gateway = std::sync::Arc::new(HttpGateway::new(config.clone()));
-    loop {
+    for tick in 0u64.. {
         let (app2, gateway, config2) = (app.clone(), gateway.clone(), config.clone());
+        // Sending every second keeps a booking's confirmation quick; looking for reminders and
+        // changes every five seconds is plenty.
+        let look = tick.is_multiple_of(5);
         let _ = tokio::task::spawn_blocking(move || {
-            if let Err(e) = scan(&app2, &config2).and_then(|()| send_due(&app2, gateway.as_ref(), &config2).map(|_| ()))
-            {
+            let scanned = if look { scan(&app2, &config2) } else { Ok(()) };
+            if let Err(e) = scanned.and_then(|()| send_due(&app2, gateway.as_ref(), &config2).map(|_| ())) {
                 tracing::error!(error = %e, "text messages failed");
             }
         })
         .await;
         tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+}
+
+/// At every start, with or without `[sms]`: a message left `sending` may have gone out, and is
+/// never sent again.
+pub fn after_restart(app: &Shared) {
+    match app.db.sms_mark_uncertain() {
+        Ok(n) if n > 0 => tracing::warn!(messages = n, "text messages that may have been sent are not sent again"),
+        Ok(_) => {}
+        Err(e) => tracing::error!(error = %e, "outbox check failed"),
     }
 }
 
@@ -271,7 +345,57 @@ mod tests {
         assert_eq!(e164("070-123 45 67").as_deref(), Some("+46701234567"));
         assert_eq!(e164("+46 70 123 45 67").as_deref(), Some("+46701234567"));
         assert_eq!(e164("0046701234567").as_deref(), Some("+46701234567"));
+        assert_eq!(e164("+46 (0)70 123 45 67").as_deref(), Some("+46701234567"));
         assert_eq!(e164("12345"), None);
         assert_eq!(e164("ring mig"), None);
+        assert_eq!(e164("+1 900 555 0100"), None, "only Swedish numbers");
+        assert_eq!(e164("+46 70 123 45 67 89 01"), None, "too long");
+    }
+}
+
+#[cfg(test)]
+mod gateway_tests {
+    use super::*;
+    use std::io::Read;
+
+    fn config(url: String) -> SmsConfig {
+        toml::from_str(&format!(
+            "url = \"{url}\"\nuser = \"u\"\nsecret = \"s\"\nsender = \"Pratcafe\"\n"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_refused_connection_is_retried_a_dropped_answer_is_uncertain() {
+        // Nothing listens: nothing was sent, so it may be tried again.
+        let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/a1/sms", free.local_addr().unwrap());
+        drop(free);
+        let err = HttpGateway::new(config(url)).send("+46701234567", "Hej").unwrap_err();
+        assert_eq!(err.then, AfterFailure::Retry, "{}", err.detail);
+        // The gateway reads the whole request and hangs up: it may have sent the text.
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}/a1/sms", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().unwrap();
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+        });
+        let err = HttpGateway::new(config(url)).send("+46701234567", "Hej").unwrap_err();
+        assert_eq!(err.then, AfterFailure::Uncertain, "{}", err.detail);
+    }
+
+    #[test]
+    fn settings_are_checked_and_the_secret_never_printed() {
+        let c = config("http://sms.example.org/a1/sms".into());
+        assert!(c.problems()[0].contains("https://"), "{:?}", c.problems());
+        let mut c = config("http://127.0.0.1:9/a1/sms".into());
+        assert!(c.problems().is_empty(), "a stand-in on this machine may use http");
+        c.sender = "Pratcafé Söder".into();
+        c.reminder_hour = 24;
+        c.retry_seconds = 0;
+        assert_eq!(c.problems().len(), 3, "{:?}", c.problems());
+        c.secret = "hemligt-lösen".into();
+        assert!(!format!("{c:?}").contains("hemligt"));
     }
 }

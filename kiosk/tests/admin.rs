@@ -594,3 +594,21 @@ fn att_ringa_lists_who_got_a_place_from_the_queue_and_whose_meeting_was_cancelle
     assert!(open.contains("Cilla</th>"), "Cilla still is");
     assert_eq!(k.get("/admin/att-ringa").header("location"), Some("/admin/login"));
 }
+
+#[test]
+fn the_internet_inbox_has_no_booking_for_others_and_no_calls_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start_configured(tmp.path(), &common::site(), "inbox_only = true\n");
+    set_password(&k, PASSWORD);
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+    for path in [
+        "/admin/bokningar/boka?tillfalle=x",
+        "/admin/att-ringa",
+        "/admin/bokningar/kvitto/AAAA",
+    ] {
+        assert_eq!(staff.get(path).status, 404, "{path}");
+    }
+    let bookings = staff.get("/admin/bokningar");
+    assert!(!bookings.body.contains("Boka åt någon"), "{}", bookings.body);
+    assert!(!bookings.body.contains("/admin/att-ringa"), "no menu item either");
+}

@@ -89,10 +89,13 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE sms_outbox (
         id INTEGER PRIMARY KEY,
-        event TEXT NOT NULL UNIQUE,     -- what it is about, e.g. reminder:K7M2P9QX4TRA
-        phone TEXT NOT NULL,            -- +46701234567
-        body TEXT NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'uncertain')),
+        event TEXT NOT NULL UNIQUE,     -- what it is about, e.g. reminder:K7M2P9QX4TRA; kept after
+                                        -- the purge, so that an event is never texted twice
+        code TEXT NOT NULL,             -- the booking's code: a message goes only while it is active
+        valid_until INTEGER NOT NULL,   -- Unix seconds: the meeting's start; not sent after it
+        phone TEXT NOT NULL,            -- +46701234567; '' once purged
+        body TEXT NOT NULL,             -- '' once purged
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'uncertain', 'expired')),
         attempts INTEGER NOT NULL DEFAULT 0,
         next_at INTEGER NOT NULL,       -- Unix seconds: not before
         created_at INTEGER NOT NULL,

@@ -44,7 +44,12 @@ pub async fn book_session(
         .map_err(not_saved)?;
     if let (Some(phone), BookOutcome::Confirmed { code } | BookOutcome::Waitlisted { code }) = (&phone, &outcome) {
         let waitlisted = matches!(outcome, BookOutcome::Waitlisted { .. });
-        crate::sms::queue_confirmation(&app, code, waitlisted, &s.activity, s.start, phone);
+        let (app, code, phone, activity, start) =
+            (app.clone(), code.clone(), phone.clone(), s.activity.clone(), s.start);
+        // A database write: off the async threads.
+        tokio::task::spawn_blocking(move || {
+            crate::sms::queue_confirmation(&app, &code, waitlisted, &activity, start, &phone);
+        });
     }
     Ok(outcome)
 }

@@ -265,6 +265,12 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
             let mut ctx = Context::new();
             ctx.insert("retention_days", &app.config.retention_days);
             ctx.insert("contact_days", &app.config.suggestion_contact_days);
+            // Who else gets the number, when texts are on: the gateway's host.
+            let gateway = app.config.sms.as_ref().map(|s| {
+                let rest = s.url.split("://").nth(1).unwrap_or(&s.url);
+                rest.split(['/', ':']).next().unwrap_or(rest).to_string()
+            });
+            ctx.insert("sms_gateway", &gateway);
             page(&app, "privacy.html", ctx, !app.config.inbox_only)
         })
 }

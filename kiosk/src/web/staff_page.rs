@@ -21,6 +21,7 @@ pub fn render(
     // Staff pages never return to the kiosk's start by themselves.
     ctx.insert("idle", &0);
     ctx.insert("logged_in", &csrf.is_some());
+    ctx.insert("inbox", &app.config.inbox_only);
     ctx.insert("csrf", csrf.unwrap_or(""));
     // admin_bookings.html → bookings, for the menu's current page, unless the page says.
     if !ctx.contains_key("section") {

@@ -140,7 +140,7 @@ pub(super) async fn bookings(staff: Option<Staff>, q: Query, app: Shared) -> Res
                 booked: rows.iter().filter(|b| b.status == "confirmed").count(),
                 waitlisted: rows.iter().filter(|b| b.status == "waitlisted").count(),
                 past: start <= now,
-                book_for: session.as_ref().map(|s| {
+                book_for: session.as_ref().filter(|_| !db_app.config.inbox_only).map(|s| {
                     format!(
                         "/admin/bokningar/boka?{}",
                         serde_urlencoded::to_string([("tillfalle", &s.id)]).unwrap_or_default()

@@ -74,30 +74,45 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
         .and(form())
         .and(with_app(app.clone()))
         .and_then(bookings::cancel);
+    // Booking and the calls list belong to the café's kiosk, where the places are counted; an
+    // inbox on the internet (`inbox_only`) has neither.
+    let at_kiosk = {
+        let inbox = app.config.inbox_only;
+        move || {
+            warp::any()
+                .and_then(move || async move { if inbox { Err(warp::reject::not_found()) } else { Ok(()) } })
+                .untuple_one()
+        }
+    };
     let book_for_page = warp::path!("admin" / "bokningar" / "boka")
+        .and(at_kiosk())
         .and(warp::get())
         .and(staff::optional_staff(app.clone()))
         .and(warp::query::<Query>())
         .and(with_app(app.clone()))
         .and_then(book_for::form_page);
     let book_for = warp::path!("admin" / "bokningar" / "boka")
+        .and(at_kiosk())
         .and(warp::post())
         .and(staff::staff(app.clone()))
         .and(form())
         .and(with_app(app.clone()))
         .and_then(book_for::book);
     let receipt = warp::path!("admin" / "bokningar" / "kvitto" / String)
+        .and(at_kiosk())
         .and(warp::get())
         .and(staff::optional_staff(app.clone()))
         .and(with_app(app.clone()))
         .and_then(book_for::receipt);
     let calls_page = warp::path!("admin" / "att-ringa")
+        .and(at_kiosk())
         .and(warp::get())
         .and(staff::optional_staff(app.clone()))
         .and(warp::query::<Query>())
         .and(with_app(app.clone()))
         .and_then(calls::calls);
     let called = warp::path!("admin" / "att-ringa" / i64 / "ringd")
+        .and(at_kiosk())
         .and(warp::post())
         .and(staff::staff(app.clone()))
         .and(form())
