@@ -22,6 +22,20 @@ pub fn purge(app: &Shared) -> anyhow::Result<usize> {
     Ok(names)
 }
 
+/// Gives places to those waiting wherever a meeting now has room for more than it has booked
+/// (the content raised its capacity): nobody waits in a queue while newcomers get places.
+pub fn fill_queues(app: &Shared) -> anyhow::Result<usize> {
+    let taken = app.db.taken()?;
+    let mut moved = 0;
+    for s in app.catalog.bookable(app.now()) {
+        let Some(t) = taken.get(&s.id) else { continue };
+        if t.waitlisted > 0 && t.booked < s.capacity {
+            moved += app.db.fill_from_queue(&s.id, s.capacity)?;
+        }
+    }
+    Ok(moved)
+}
+
 /// Deletes the contact details of suggestions decided longer ago than the configured days.
 pub fn purge_contacts(app: &Shared) -> anyhow::Result<usize> {
     let cutoff = app.now() - Days::new(u64::from(app.config.suggestion_contact_days));
@@ -72,6 +86,11 @@ pub async fn run(app: Shared) {
         let _ = tokio::task::spawn_blocking(move || {
             if app2.catalog.reload_if_changed() {
                 tracing::info!("content reloaded");
+            }
+            match fill_queues(&app2) {
+                Ok(n) if n > 0 => tracing::info!(bookings = n, "places given from waiting lists"),
+                Ok(_) => {}
+                Err(e) => tracing::error!(error = %e, "waiting lists could not be filled"),
             }
             if housekeeping {
                 match purge(&app2) {

@@ -612,3 +612,40 @@ fn the_internet_inbox_has_no_booking_for_others_and_no_calls_list() {
     assert!(!bookings.body.contains("Boka åt någon"), "{}", bookings.body);
     assert!(!bookings.body.contains("/admin/att-ringa"), "no menu item either");
 }
+
+#[test]
+fn a_higher_capacity_gives_the_queue_places_before_anyone_new() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, dir) = common::private_group_site(tmp.path(), "capacity = 1\nwaitlist = true");
+    let k = Kiosk::start_with(&dir, &content);
+    set_password(&k, PASSWORD);
+    let session = first_session(&k, "grupp");
+    assert_eq!(book(&k, &session, "Ada")["status"], "confirmed");
+    let bo = book(&k, &session, "Bo");
+    assert_eq!(bo["status"], "waitlisted");
+    let file = content.join("content/aktiviteter/grupp.toml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("capacity = 1", "capacity = 2");
+    std::fs::write(&file, text).unwrap();
+    let code = bo["code"].as_str().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let page = loop {
+        let page = k.get(&format!("/bokad/{code}"));
+        if page.body.contains("Du har en plats!") || std::time::Instant::now() > deadline {
+            break page;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    };
+    assert!(page.body.contains("Du har en plats!"), "Bo moved up: {}", page.body);
+    let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
+    let calls = staff.get("/admin/att-ringa");
+    let row = calls
+        .body
+        .split("<tr>")
+        .find(|r| r.contains("Bo</th>"))
+        .expect("Bo is to be called");
+    assert!(row.contains("Har fått en plats från kön."), "{row}");
+    // A newcomer now waits: the place went to the queue first.
+    assert_eq!(book(&k, &session, "Cilla")["status"], "waitlisted");
+}

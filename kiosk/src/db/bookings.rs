@@ -167,6 +167,31 @@ impl Db {
         Ok(true)
     }
 
+    /// Gives free places of `session` to the first in its queue, in order, while fewer than
+    /// `capacity` have one (the content raised the capacity). Returns how many moved up; they
+    /// are on staff's "Att ringa" and are texted like any place from the queue.
+    pub fn fill_from_queue(&self, session: &str, capacity: u32) -> DbResult<usize> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let booked: u32 = tx.query_row(
+            "SELECT COUNT(*) FROM bookings WHERE session = ?1 AND status = 'confirmed'",
+            params![session],
+            |r| r.get(0),
+        )?;
+        let free = capacity.saturating_sub(booked);
+        let moved = if free == 0 {
+            0
+        } else {
+            tx.execute(
+                "UPDATE bookings SET status = 'confirmed', moved_up_at = datetime('now') WHERE id IN
+                 (SELECT id FROM bookings WHERE session = ?1 AND status = 'waitlisted' ORDER BY id LIMIT ?2)",
+                params![session, free],
+            )?
+        };
+        tx.commit()?;
+        Ok(moved)
+    }
+
     /// Places taken per session.
     pub fn taken(&self) -> DbResult<std::collections::HashMap<String, Taken>> {
         let conn = self.conn();

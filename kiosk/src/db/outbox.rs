@@ -232,6 +232,8 @@ mod tests {
             ("", ""),
             "the number and text are gone"
         );
+        let secure: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0)).unwrap();
+        assert_eq!(secure, 1, "and overwritten in the file, not left in free pages");
     }
 
     #[test]
