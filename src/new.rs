@@ -125,7 +125,8 @@ pub fn create(root: &Path, kind: Kind, name: &str, today: NaiveDate) -> Result<C
         .replace("{{TODAY}}", &today.to_string())
         .replace("{{FROM}}", &today.to_string())
         .replace("{{UNTIL}}", &until.to_string())
-        .replace("{{PLACE}}", &place_line(root));
+        .replace("{{PLACE}}", &place_line(root))
+        .replace("{{SITE}}", &site_title(root));
     if let Some(dir) = target.parent() {
         std::fs::create_dir_all(dir).map_err(|e| NewError::Io(dir.to_path_buf(), e))?;
     }
@@ -226,6 +227,16 @@ fn title(name: &str) -> String {
 
 /// The activity's `place`: the first place file of the site, so that the example builds as it
 /// is, or an inline place when the site has none.
+/// The site's name from its `site.toml`, for the comments and the example organizer; never a
+/// real organisation's name written into the program.
+fn site_title(root: &Path) -> String {
+    std::fs::read_to_string(root.join("site.toml"))
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("title").and_then(|v| v.as_str()).map(str::to_string))
+        .unwrap_or_else(|| "webbplatsen".into())
+}
+
 fn place_line(root: &Path) -> String {
     let mut ids: Vec<String> = std::fs::read_dir(root.join("content/platser"))
         .into_iter()
@@ -241,10 +252,7 @@ fn place_line(root: &Path) -> String {
     ids.sort();
     match ids.first() {
         Some(id) => format!("place = \"{id}\""),
-        None => {
-            "place = { name = \"Stadsbiblioteket\", address = \"Bollbrogatan 1, Helsingborg\", area = \"Centrum\" }"
-                .into()
-        }
+        None => "place = { name = \"Platsens namn\", address = \"Gatan 1\", area = \"Stadsdelen\" }".into(),
     }
 }
 

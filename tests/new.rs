@@ -50,6 +50,19 @@ fn each_kind_builds_as_written_and_is_published() {
     assert!(activity.contains("place = \"huset\""), "{activity}");
     assert!(activity.contains("2026-11-26"), "dated by --today: {activity}");
     assert!(activity.contains("title = \"Stickcafe\""), "{activity}");
+    // The examples are the site's own, never a real organisation's or person's.
+    assert!(activity.contains("organizer = \"Testsajt\""), "{activity}");
+    for file in [
+        "content/aktiviteter/stickcafe.toml",
+        "content/stod/ny-sida.md",
+        "content/anslagstavla/ny-ide.md",
+    ] {
+        let text = std::fs::read_to_string(site.join(file)).unwrap();
+        assert!(
+            !text.contains("Helsingborg") && !text.contains("042-"),
+            "{file}: {text}"
+        );
+    }
 
     let out = tmp.path().join("public");
     let o = build(&site, &out, "2026-11-26", &[]);
