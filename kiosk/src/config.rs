@@ -26,6 +26,11 @@ pub struct Config {
     pub cafe_phone: Option<String>,
     /// Text messages through an SMS gateway; off when not given.
     pub sms: Option<SmsConfig>,
+    /// On the website's inbox: the secret the café's kiosk sends when it pulls booking requests
+    /// from home (at least 32 characters). Without it, the inbox takes no booking requests.
+    pub inbox_token: Option<String>,
+    /// On the café's kiosk: the inbox to pull booking requests from.
+    pub inbox: Option<InboxConfig>,
     /// Opening hours shown on the home screen, e.g. "Torsdagar 12.00–19.00" (none by default).
     pub opening_hours: Vec<String>,
     /// Seconds without a touch before a screen returns to the start.
@@ -137,6 +142,35 @@ impl SmsConfig {
     }
 }
 
+/// `[inbox]` on the café's kiosk: where residents' booking requests from home wait. The kiosk
+/// asks (outbound only: it is never reached from outside) and answers each.
+#[derive(Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InboxConfig {
+    /// The inbox's address, e.g. `https://forslag.omtanke.example`.
+    pub url: String,
+    /// The same secret as the inbox's `inbox_token`.
+    pub token: String,
+    /// Seconds between two asks (default 10).
+    #[serde(default = "default_pull_seconds")]
+    pub interval_seconds: u64,
+}
+
+fn default_pull_seconds() -> u64 {
+    10
+}
+
+impl std::fmt::Debug for InboxConfig {
+    // The token never reaches a log or an error message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("InboxConfig")
+            .field("url", &self.url)
+            .field("token", &"…")
+            .field("interval_seconds", &self.interval_seconds)
+            .finish()
+    }
+}
+
 fn default_reminder_hour() -> u32 {
     10
 }
@@ -156,6 +190,8 @@ impl Default for Config {
             cafe_name: "Pratcafé Söder".into(),
             cafe_phone: None,
             sms: None,
+            inbox_token: None,
+            inbox: None,
             // A café writes its own; none is shown until it does.
             opening_hours: vec![],
             idle_seconds: 90,
@@ -254,10 +290,16 @@ mod tests {
                 "cafe_phone",
                 "url",
                 "reminder_hour",
+                "inbox_token",
+                "interval_seconds",
             ] {
                 assert!(text.contains(&format!("#{option} = ")), "{name} shows {option}");
             }
             assert!(config.sms.is_some_and(|s| s.reminder_hour == 10), "{name} shows [sms]");
+            assert!(
+                config.inbox.is_some_and(|i| i.interval_seconds == 10),
+                "{name} shows [inbox]"
+            );
         }
     }
 }

@@ -7,6 +7,7 @@ mod config;
 mod db;
 mod exports;
 mod help;
+mod inbox_pull;
 mod limits;
 mod login;
 mod maintenance;
@@ -151,7 +152,27 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     let mut config = Config::load(cli.config.as_deref())?;
-    if let Some(problems) = config.sms.as_ref().map(|s| s.problems()).filter(|p| !p.is_empty()) {
+    let mut problems = config.sms.as_ref().map(|s| s.problems()).unwrap_or_default();
+    if config
+        .inbox_token
+        .as_ref()
+        .is_some_and(|t| t.trim().chars().count() < 32)
+    {
+        problems.push("inbox_token: write a random secret of at least 32 characters".into());
+    }
+    if let Some(inbox) = &config.inbox {
+        let loopback = inbox.url.starts_with("http://127.0.0.1") || inbox.url.starts_with("http://localhost");
+        if !inbox.url.starts_with("https://") && !loopback {
+            problems.push(format!(
+                "[inbox] url = \"{}\": the inbox must be reached over https://",
+                inbox.url
+            ));
+        }
+        if inbox.token.trim().chars().count() < 32 {
+            problems.push("[inbox] token: the same secret as the inbox's inbox_token, at least 32 characters".into());
+        }
+    }
+    if !problems.is_empty() {
         let file = cli
             .config
             .as_deref()
@@ -272,6 +293,7 @@ fn serve(config: Config, db: Db) -> anyhow::Result<()> {
         eprintln!("omtanke-kiosk listening on http://{addr}/");
         tokio::spawn(maintenance::run(app.clone()));
         tokio::spawn(sms::run(app.clone()));
+        tokio::spawn(inbox_pull::run(app.clone()));
         tokio::spawn(systemd::watchdog(addr));
         systemd::ready();
         web::server::serve(app, listener, async {

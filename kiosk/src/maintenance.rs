@@ -17,8 +17,11 @@ pub fn purge(app: &Shared) -> anyhow::Result<usize> {
     // Text messages hold numbers too: they go after as many days as the bookings' names. Both
     // purges run even if one fails.
     let texts = app.db.purge_sms_before(cutoff.timestamp());
+    // Requests from home (at the inbox): their status links stop working after as long.
+    let requests = app.db.purge_requests_before(cutoff.timestamp());
     let names = app.db.purge_before(&cutoff.to_rfc3339())?;
     texts?;
+    requests?;
     Ok(names)
 }
 

@@ -75,6 +75,8 @@ pub struct BookingRequest<'a> {
     pub name: &'a str,
     /// Phone number, optional.
     pub phone: Option<&'a str>,
+    /// The home-booking request this booking answers, if any: one booking per request, ever.
+    pub request: Option<&'a str>,
 }
 
 /// A booking as staff see it.
@@ -130,6 +132,7 @@ impl Db {
             starts_at: req.starts_at.to_string(),
             name: req.name.to_string(),
             phone: req.phone.map(str::to_string),
+            request: req.request.map(str::to_string),
             capacity: req.capacity,
             waitlist: req.waitlist,
         };
@@ -255,6 +258,18 @@ impl Db {
 }
 
 impl Db {
+    /// The booking a home-booking request became: its code (as shown) and status.
+    pub fn booking_of_request(&self, request: &str) -> DbResult<Option<(String, String)>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT code, status FROM bookings WHERE request_id = ?1",
+                params![request],
+                |r| Ok((display_code(&r.get::<_, String>(0)?), r.get(1)?)),
+            )
+            .optional()?)
+    }
+
     /// A booking's session and status by its code.
     pub fn booking_by_code(&self, code: &str) -> DbResult<Option<(String, String)>> {
         Ok(self
@@ -275,6 +290,7 @@ struct OwnedRequest {
     starts_at: String,
     name: String,
     phone: Option<String>,
+    request: Option<String>,
     capacity: u32,
     waitlist: bool,
 }
@@ -311,8 +327,8 @@ fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcom
         }
     };
     tx.prepare_cached(
-        "INSERT INTO bookings (session, activity, starts_at, name, name_key, phone, code, status, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'))",
+        "INSERT INTO bookings (session, activity, starts_at, name, name_key, phone, code, status, created_at, request_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, datetime('now'), ?9)",
     )?
     .execute(params![
         req.session,
@@ -322,7 +338,8 @@ fn book_in(tx: &rusqlite::Connection, req: &OwnedRequest) -> DbResult<BookOutcom
         key,
         req.phone,
         code,
-        status
+        status,
+        req.request
     ])?;
     let code = display_code(&code);
     Ok(if status == "confirmed" {
@@ -345,6 +362,7 @@ mod tests {
             waitlist: false,
             name,
             phone: None,
+            request: None,
         }
     }
 

@@ -104,6 +104,26 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX sms_outbox_due ON sms_outbox(state, next_at);
     "#,
+    // 6: booking from home. At the inbox: requests and their state, with the name and phone
+    // only until the café's kiosk has them. At the kiosk: which booking a request became, so a
+    // request is booked once however often it is pulled.
+    r#"
+    CREATE TABLE booking_requests (
+        id TEXT PRIMARY KEY,            -- random: the request's id between inbox and kiosk
+        token_hash TEXT NOT NULL UNIQUE, -- SHA-256 (hex) of the status link's token
+        session TEXT NOT NULL,          -- activity@local start
+        name TEXT,                      -- NULL once the kiosk has the request
+        phone TEXT,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'confirmed', 'waitlisted', 'refused', 'cancel_requested', 'cancelled')),
+        code TEXT,                      -- the booking's cancel code, as shown
+        reason TEXT,                    -- why it was refused
+        created_at INTEGER NOT NULL,    -- Unix seconds
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX booking_requests_state ON booking_requests(state);
+    ALTER TABLE bookings ADD COLUMN request_id TEXT;
+    CREATE UNIQUE INDEX bookings_request ON bookings(request_id) WHERE request_id IS NOT NULL;
+    "#,
 ];
 
 /// Brings the database up to the newest schema, each step in its own transaction.

@@ -8,6 +8,7 @@ pub mod checkins;
 pub mod group;
 mod migrations;
 pub mod outbox;
+pub mod requests;
 pub mod staff;
 pub mod suggestions;
 pub mod survey;

@@ -193,6 +193,7 @@ mod tests {
             waitlist: false,
             name: "Anna",
             phone: Some("070-111 11 11"),
+            request: None,
         };
         let BookOutcome::Confirmed { code } = db.book(&req).wait().unwrap() else {
             panic!("a place")

@@ -19,6 +19,18 @@ pub async fn book_session(
     name: String,
     phone: Option<String>,
 ) -> Result<BookOutcome, Rejection> {
+    book_for_request(app, session, name, phone, None).await
+}
+
+/// Books a place, answering a home-booking request (`request`) when one is given: the same
+/// checks, the same transaction, and at most one booking per request.
+pub async fn book_for_request(
+    app: Shared,
+    session: String,
+    name: String,
+    phone: Option<String>,
+    request: Option<String>,
+) -> Result<BookOutcome, Rejection> {
     let name = validate::name(&name).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
     let phone = validate::phone(phone.as_deref()).map_err(|m| problem(StatusCode::UNPROCESSABLE_ENTITY, m))?;
     let Some(s) = app.catalog.find(&session, app.now()) else {
@@ -38,6 +50,7 @@ pub async fn book_session(
             waitlist: s.waitlist,
             name: &name,
             phone: phone.as_deref(),
+            request: request.as_deref(),
         })
         .done()
         .await

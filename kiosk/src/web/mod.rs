@@ -6,6 +6,7 @@ pub mod assets;
 pub mod booking;
 pub mod client;
 pub mod errors;
+pub mod home_booking;
 pub mod hosts;
 pub mod kiosk;
 pub mod origin;
@@ -57,6 +58,8 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
         .or(boxed(suggest::inbox_routes(app.clone())))
         .unify()
         .or(boxed(kiosk::privacy_route(app.clone())))
+        .unify()
+        .or(boxed(home_booking::routes(app.clone())))
         .unify()
         .boxed();
     if !app.config.inbox_only {

@@ -56,7 +56,8 @@ pub fn guard(app: Shared) -> impl Filter<Extract = (), Error = Rejection> + Clon
                 if matches!(method, Method::GET | Method::HEAD | Method::OPTIONS) {
                     return Ok(());
                 }
-                let also: Vec<String> = if path.as_str() == "/forslag" {
+                // The website's own forms post here: suggestions and booking requests from home.
+                let also: Vec<String> = if path.as_str() == "/forslag" || path.as_str() == "/anmalan" {
                     app.catalog
                         .site()
                         .map(|s| vec![of(&s.config.base_url)])

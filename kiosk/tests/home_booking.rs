@@ -1,0 +1,236 @@
+//! Booking from home: the website's inbox stores a resident's request, never a place; the café's
+//! kiosk pulls it with the shared secret, books it in the same transaction as the screen, and
+//! answers; the resident's status page shows the code and the address. A request is booked
+//! once even when the kiosk's answer is lost and the kiosk is killed and restarted.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Kiosk;
+
+const TOKEN: &str = "ett-hemligt-delat-losenord-for-inkorgen-2026";
+
+fn until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done() {
+        assert!(Instant::now() < deadline, "waited in vain for {what}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn bookings_of_request(db: &std::path::Path) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT request_id, status FROM bookings WHERE request_id IS NOT NULL")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_request_from_home_is_booked_by_the_kiosk_and_can_be_cancelled_from_home() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, kiosk_dir) = common::private_group_site(tmp.path(), "capacity = 2\nwaitlist = true");
+    let inbox_dir = tmp.path().join("inbox");
+    std::fs::create_dir_all(&inbox_dir).unwrap();
+    let inbox = Kiosk::start_configured(
+        &inbox_dir,
+        &content,
+        &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n"),
+    );
+    let kiosk = Kiosk::start_configured(
+        &kiosk_dir,
+        &content,
+        &format!(
+            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
+            inbox.addr
+        ),
+    );
+    let session = kiosk.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+
+    // Only the kiosk, with the secret, may read the requests.
+    assert_eq!(inbox.get("/api/inbox/requests").status, 401);
+    let wrong = inbox.request("GET", "/api/inbox/requests", &[("authorization", "Bearer fel")], b"");
+    assert_eq!(wrong.status, 401);
+
+    let r = inbox.post_form(
+        "/anmalan",
+        &[
+            ("tillfalle", &session),
+            ("namn", "Astrid"),
+            ("telefon", "070-123 45 67"),
+        ],
+    );
+    assert_eq!(r.status, 422, "no consent, nothing kept");
+    assert!(r.body.contains("Kryssa i"), "{}", r.body);
+    assert!(r.body.contains(r#"value="Astrid""#), "what was typed stays");
+    let r = inbox.post_form(
+        "/anmalan",
+        &[
+            ("tillfalle", &session),
+            ("namn", "Astrid"),
+            ("telefon", "070-123 45 67"),
+            ("samtycke", "ja"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let status_url = r.header("location").unwrap().to_string();
+    assert!(
+        status_url.starts_with("/anmalan/") && status_url.len() > 40,
+        "{status_url}"
+    );
+
+    let mut page = inbox.get(&status_url);
+    until("the kiosk's answer", || {
+        page = inbox.get(&status_url);
+        page.body.contains("Du har en plats!")
+    });
+    assert!(page.body.contains("Samtalsgrupp"), "{}", page.body);
+    assert!(
+        page.body.contains("Glimten, <strong>Lönnvägen 7</strong>"),
+        "the address once booked: {}",
+        page.body
+    );
+    let code = page
+        .body
+        .split(r#"<p class="code" aria-label="Koden är "#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(code.len(), 14, "{code}");
+    let booked = bookings_of_request(&kiosk.db);
+    assert_eq!(booked.len(), 1, "one booking at the café: {booked:?}");
+    assert_eq!(booked[0].1, "confirmed");
+    // The inbox forgets the name and phone once the kiosk has them.
+    let conn = rusqlite::Connection::open(&inbox.db).unwrap();
+    let (name, phone): (Option<String>, Option<String>) = conn
+        .query_row("SELECT name, phone FROM booking_requests", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    assert_eq!((name, phone), (None, None));
+    // The kiosk's staff see the booking like any other.
+    assert!(
+        kiosk
+            .get(&format!("/bokad/{}", code.replace('-', "")))
+            .body
+            .contains("Du har en plats!")
+    );
+
+    // Cancelling from home frees the place at the café.
+    let r = inbox.post_form(&format!("{status_url}/avboka"), &[]);
+    assert_eq!(r.status, 303);
+    until("the cancellation at the café", || {
+        inbox.get(&status_url).body.contains("Anmälan är avbokad")
+    });
+    assert_eq!(bookings_of_request(&kiosk.db)[0].1, "cancelled");
+    assert_eq!(inbox.get("/anmalan/finns-inte").status, 404);
+}
+
+/// A stand-in inbox: always offers the same pending request, and answers the kiosk's first
+/// answer with a 500, as if it were lost.
+fn standin(session: String) -> (String, Arc<Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let answers = Arc::new(Mutex::new(vec![]));
+    let seen = answers.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let (status, reply) = if first.starts_with("GET") {
+                let list = serde_json::json!([{ "id": "begaran1", "session": session, "name": "Astrid", "phone": null, "state": "pending", "code": null, "reason": null, "created_at": 0 }]);
+                (200, list.to_string())
+            } else {
+                let mut seen = seen.lock().unwrap();
+                seen.push(String::from_utf8_lossy(&body).into_owned());
+                (if seen.len() == 1 { 500 } else { 200 }, "{}".to_string())
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{reply}",
+                reply.len()
+            );
+        }
+    });
+    (url, answers)
+}
+
+#[test]
+fn a_lost_answer_and_a_killed_kiosk_still_book_the_request_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, dir) = common::private_group_site(tmp.path(), "capacity = 2\nwaitlist = true");
+    // A first kiosk only to learn a session id.
+    let probe = Kiosk::start_with(&tmp.path().join("probe"), &content);
+    let session = probe.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    drop(probe);
+    let (url, answers) = standin(session);
+    let config = format!("[inbox]\nurl = \"{url}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n");
+    let mut kiosk = Kiosk::start_configured(&dir, &content, &config);
+    until("two answers (the first lost)", || answers.lock().unwrap().len() >= 2);
+    kiosk.child.kill().unwrap();
+    kiosk.child.wait().unwrap();
+    let db = kiosk.db.clone();
+    drop(kiosk);
+    let kiosk = Kiosk::start_configured(&dir, &content, &config);
+    let before = answers.lock().unwrap().len();
+    until("an answer after the restart", || answers.lock().unwrap().len() > before);
+    let all = answers.lock().unwrap().clone();
+    let codes: Vec<String> = all
+        .iter()
+        .map(|a| {
+            serde_json::from_str::<serde_json::Value>(a).unwrap()["code"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        codes.iter().all(|c| c == &codes[0]),
+        "the same booking every time: {codes:?}"
+    );
+    assert!(all.iter().all(|a| a.contains(r#""state":"confirmed""#)), "{all:?}");
+    assert_eq!(bookings_of_request(&db).len(), 1, "booked once");
+    drop(kiosk);
+}
+
+#[test]
+fn a_short_secret_or_plain_http_to_another_machine_stops_the_daemon_with_a_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = tmp.path().join("kiosk.toml");
+    std::fs::write(&config, "inbox_token = \"kort\"\n[inbox]\nurl = \"http://inkorg.example\"\ntoken = \"kort\"\n").unwrap();
+    let o = std::process::Command::new(common::BIN)
+        .arg("--config")
+        .arg(&config)
+        .args(["--db"])
+        .arg(tmp.path().join("k.sqlite3"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("inbox_token: write a random secret of at least 32 characters"), "{err}");
+    assert!(err.contains("the inbox must be reached over https://"), "{err}");
+}
