@@ -21,6 +21,9 @@ pub struct Config {
     /// Absolute `http(s)://` URL of the kiosk daemon's web inbox, where the bulletin board's
     /// suggestion form posts. Without it the board explains how to suggest at the café instead.
     pub suggest_url: Option<String>,
+    /// The kiosk's web inbox for booking requests from home (`…/anmalan`): bookable activities'
+    /// pages get a form that posts there.
+    pub booking_url: Option<String>,
     /// Default language code (`sv`).
     pub language: String,
     /// Time zone of all schedule times.
@@ -74,6 +77,7 @@ struct Raw {
     description: Option<String>,
     base_url: Option<Spanned<String>>,
     suggest_url: Option<Spanned<String>>,
+    booking_url: Option<Spanned<String>>,
     language: Option<String>,
     timezone: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
@@ -95,6 +99,7 @@ const SCHEMA: Schema = Schema {
         "description",
         "base_url",
         "suggest_url",
+        "booking_url",
         "language",
         "timezone",
         "theme",
@@ -150,6 +155,20 @@ impl Config {
                         crate::msg!("config-suggest-url-bad", url = url.get_ref(), why = why),
                     )
                     .help(crate::msg!("config-suggest-url-bad-help")),
+                );
+            }
+            url.into_inner()
+        });
+        // The booking form sends names and phone numbers to the inbox: the same rules.
+        let booking_url = raw.booking_url.map(|url| {
+            if let Err(why) = check_suggest_url(url.get_ref(), &base_url) {
+                diags.push(
+                    Diagnostic::error(
+                        src,
+                        Some(url.span()),
+                        crate::msg!("config-booking-url-bad", url = url.get_ref(), why = why),
+                    )
+                    .help(crate::msg!("config-booking-url-bad-help")),
                 );
             }
             url.into_inner()
@@ -223,6 +242,7 @@ impl Config {
             description: raw.description.unwrap_or_default(),
             base_url,
             suggest_url,
+            booking_url,
             language: raw.language.unwrap_or_else(|| "sv".into()),
             timezone,
             theme,

@@ -227,3 +227,6 @@ changes-moved-nowhere-help = give another day in `to`, or new times with `start`
 
 config-unknown-when-unchecked = `when_unchecked` = "{ $value }" is neither "notice" nor "hide"
 config-unknown-when-unchecked-help = write when_unchecked = "notice" (unconfirmed activities stay, with a notice; the default) or "hide" (they leave every list, feed and calendar; their pages stay)
+
+config-booking-url-bad = `booking_url` = "{ $url }" cannot receive the booking form: { $why }
+config-booking-url-bad-help = write the full address of the kiosk's inbox, e.g. booking_url = "https://forslag.omtanke.example/anmalan"

@@ -245,3 +245,6 @@ changes-moved-nowhere-help = skriv en annan dag i `to`, eller nya tider med `sta
 
 config-unknown-when-unchecked = `when_unchecked` = "{ $value }" är varken "notice" eller "hide"
 config-unknown-when-unchecked-help = skriv when_unchecked = "notice" (aktiviteter som inte har kontrollerats står kvar med en upplysning; standard) eller "hide" (de försvinner ur alla listor, flöden och kalendrar, men deras sidor finns kvar)
+
+config-booking-url-bad = `booking_url` = "{ $url }" kan inte ta emot anmälningsformuläret: { $why }
+config-booking-url-bad-help = skriv hela adressen till kioskens inkorg, till exempel booking_url = "https://forslag.omtanke.example/anmalan"

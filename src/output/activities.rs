@@ -92,6 +92,9 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
             ],
         );
         ctx.insert("booking_text", &text);
+        if let Some(action) = &site.config.booking_url {
+            ctx.insert("booking_form", &booking_form(site, lang, a, b, action));
+        }
     }
     ctx.insert("jsonld", &crate::render::jsonld::activity(site, a));
     ctx.insert(
@@ -252,4 +255,47 @@ impl<'a> Listing<'a> {
 /// text that leads it and its own words (none when the site does not have the page).
 pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static str>, Vec<String>)> {
     Some((None, vec![lang.t("listing.all").into()]))
+}
+
+/// The "Anmäl dig" form of a bookable activity: where it posts (the kiosk's inbox, which stores a
+/// request, never a place) and the meetings whose booking has opened by the build's day.
+#[derive(serde::Serialize)]
+struct BookingForm {
+    action: String,
+    options: Vec<BookingOption>,
+}
+
+#[derive(serde::Serialize)]
+struct BookingOption {
+    /// `activity@2026-12-10T14:00`, the kiosk's id of the meeting.
+    value: String,
+    /// `torsdag 10 december kl. 14.00`.
+    text: String,
+}
+
+fn booking_form(
+    site: &Site,
+    lang: &Lang,
+    a: &Activity,
+    b: &crate::content::activity::Booking,
+    action: &str,
+) -> BookingForm {
+    let last = site.today + chrono::Days::new(u64::from(b.opens_days_before));
+    let options = a
+        .occurrences(site.config.timezone, site.today, last)
+        .into_iter()
+        .map(|o| BookingOption {
+            value: format!("{}@{}", a.id, o.start.format("%Y-%m-%dT%H:%M")),
+            text: format!(
+                "{} {} {}",
+                lang.long_date(o.date),
+                lang.t("activity.at"),
+                view::time_text(&o.start)
+            ),
+        })
+        .collect();
+    BookingForm {
+        action: action.to_string(),
+        options,
+    }
 }
