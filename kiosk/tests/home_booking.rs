@@ -221,7 +221,11 @@ fn a_lost_answer_and_a_killed_kiosk_still_book_the_request_once() {
 fn a_short_secret_or_plain_http_to_another_machine_stops_the_daemon_with_a_message() {
     let tmp = tempfile::tempdir().unwrap();
     let config = tmp.path().join("kiosk.toml");
-    std::fs::write(&config, "inbox_token = \"kort\"\n[inbox]\nurl = \"http://inkorg.example\"\ntoken = \"kort\"\n").unwrap();
+    std::fs::write(
+        &config,
+        "inbox_token = \"kort\"\n[inbox]\nurl = \"http://inkorg.example\"\ntoken = \"kort\"\n",
+    )
+    .unwrap();
     let o = std::process::Command::new(common::BIN)
         .arg("--config")
         .arg(&config)
@@ -231,6 +235,9 @@ fn a_short_secret_or_plain_http_to_another_machine_stops_the_daemon_with_a_messa
         .unwrap();
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("inbox_token: write a random secret of at least 32 characters"), "{err}");
+    assert!(
+        err.contains("inbox_token: write a random secret of at least 32 characters"),
+        "{err}"
+    );
     assert!(err.contains("the inbox must be reached over https://"), "{err}");
 }

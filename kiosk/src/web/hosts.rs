@@ -41,8 +41,11 @@ impl Allowed {
         if self.names.contains(&name) {
             return true;
         }
-        let inbox = self.app.catalog.site().and_then(|s| s.config.suggest_url.clone());
-        inbox.is_some_and(|url| host_name(authority(&url)) == name)
+        let site = self.app.catalog.site();
+        let inboxes = site
+            .iter()
+            .flat_map(|s| [s.config.suggest_url.clone(), s.config.booking_url.clone()]);
+        inboxes.flatten().any(|url| host_name(authority(&url)) == name)
     }
 }
 
