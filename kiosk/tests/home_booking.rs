@@ -241,3 +241,124 @@ fn a_short_secret_or_plain_http_to_another_machine_stops_the_daemon_with_a_messa
     );
     assert!(err.contains("the inbox must be reached over https://"), "{err}");
 }
+
+#[test]
+fn two_hundred_requests_from_home_and_the_screen_together_never_overbook() {
+    const CAPACITY: usize = 30;
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, kiosk_dir) =
+        common::private_group_site(tmp.path(), &format!("capacity = {CAPACITY}\nwaitlist = true"));
+    let inbox_dir = tmp.path().join("inbox");
+    std::fs::create_dir_all(&inbox_dir).unwrap();
+    // The residents come from twenty networks (through the inbox's proxy), five each: within
+    // the limits the inbox shares with suggestions.
+    let inbox = Kiosk::start_configured(
+        &inbox_dir,
+        &content,
+        &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\ntrusted_proxies = [\"127.0.0.1/32\"]\n"),
+    );
+    let kiosk = Kiosk::start_configured(
+        &kiosk_dir,
+        &content,
+        &format!(
+            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
+            inbox.addr
+        ),
+    );
+    let session = kiosk.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    let (inbox_ref, kiosk_ref, session_ref) = (&inbox, &kiosk, session.as_str());
+    std::thread::scope(|s| {
+        for i in 0..100 {
+            let (inbox, session) = (inbox_ref, session_ref);
+            s.spawn(move || {
+                let body = common::form_body(&[
+                    ("tillfalle", session),
+                    ("namn", &format!("Webb{i}")),
+                    ("samtycke", "ja"),
+                ]);
+                let ip = format!("10.{}.0.1", i % 20);
+                let r = inbox.request(
+                    "POST",
+                    "/anmalan",
+                    &[
+                        ("content-type", "application/x-www-form-urlencoded"),
+                        ("x-forwarded-for", &ip),
+                    ],
+                    body.as_bytes(),
+                );
+                assert_eq!(r.status, 303, "{}", r.body);
+            });
+            let (kiosk, session) = (kiosk_ref, session_ref);
+            s.spawn(move || {
+                let body = serde_json::json!({ "session": session, "name": format!("Skärm{i}") }).to_string();
+                let r = kiosk.post_json("/api/bookings", &body);
+                assert_eq!(r.status, 201, "{}", r.body);
+            });
+        }
+    });
+    let count = |sql: &str, db: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row(sql, [], |r| r.get(0))
+            .unwrap()
+    };
+    until("every request from home answered", || {
+        count(
+            "SELECT COUNT(*) FROM booking_requests WHERE state = 'pending'",
+            &inbox.db,
+        ) == 0
+    });
+    assert_eq!(count("SELECT COUNT(*) FROM bookings", &kiosk.db), 200);
+    assert_eq!(
+        count("SELECT COUNT(*) FROM bookings WHERE status = 'confirmed'", &kiosk.db),
+        CAPACITY as i64
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM bookings WHERE request_id IS NOT NULL", &kiosk.db),
+        100
+    );
+    let answered = count(
+        "SELECT COUNT(*) FROM booking_requests WHERE state IN ('confirmed', 'waitlisted')",
+        &inbox.db,
+    );
+    assert_eq!(answered, 100, "each request has its answer");
+}
+
+#[test]
+fn a_request_survives_the_inbox_being_killed_before_the_kiosk_fetches_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (content, kiosk_dir) = common::private_group_site(tmp.path(), "capacity = 2");
+    let inbox_dir = tmp.path().join("inbox");
+    std::fs::create_dir_all(&inbox_dir).unwrap();
+    let config = format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n");
+    let probe = Kiosk::start_with(&tmp.path().join("probe"), &content);
+    let session = probe.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    drop(probe);
+    let mut inbox = Kiosk::start_configured(&inbox_dir, &content, &config);
+    let r = inbox.post_form(
+        "/anmalan",
+        &[("tillfalle", &session), ("namn", "Astrid"), ("samtycke", "ja")],
+    );
+    assert_eq!(r.status, 303);
+    let status_url = r.header("location").unwrap().to_string();
+    inbox.child.kill().unwrap();
+    inbox.child.wait().unwrap();
+    drop(inbox);
+    let inbox = Kiosk::start_configured(&inbox_dir, &content, &config);
+    assert!(
+        inbox.get(&status_url).body.contains("Vi har tagit emot din anmälan"),
+        "kept across the kill"
+    );
+    let kiosk = Kiosk::start_configured(
+        &kiosk_dir,
+        &content,
+        &format!(
+            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
+            inbox.addr
+        ),
+    );
+    until("the kiosk's answer", || {
+        inbox.get(&status_url).body.contains("Du har en plats!")
+    });
+    assert_eq!(bookings_of_request(&kiosk.db).len(), 1);
+}
