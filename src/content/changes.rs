@@ -105,6 +105,25 @@ pub struct Meeting {
     pub change: Change,
 }
 
+impl Cancelled {
+    /// What this makes of the meeting.
+    pub fn change(&self) -> Change {
+        Change::Cancelled {
+            reason: self.reason.clone(),
+        }
+    }
+}
+
+impl Moved {
+    /// What this makes of the meeting on the day it is moved to.
+    pub fn arrival(&self) -> Change {
+        Change::MovedHere {
+            from: self.from,
+            reason: self.reason.clone(),
+        }
+    }
+}
+
 impl Meeting {
     /// Whether people can come: as scheduled, or moved here.
     pub fn takes_place(&self) -> bool {
@@ -138,9 +157,7 @@ impl Changes {
             .filter(|o| !self.paused_on(o.date))
             .map(|o| {
                 let change = if let Some(c) = self.cancelled.iter().find(|c| c.date == o.date) {
-                    Change::Cancelled {
-                        reason: c.reason.clone(),
-                    }
+                    c.change()
                 } else if let Some(m) = self.moved.iter().find(|m| m.from == o.date) {
                     Change::MovedAway { to: m.to }
                 } else {
@@ -161,10 +178,7 @@ impl Changes {
                     start: schedule::local(tz, m.to, start),
                     end: schedule::local(tz, m.to, end),
                 },
-                change: Change::MovedHere {
-                    from: m.from,
-                    reason: m.reason.clone(),
-                },
+                change: m.arrival(),
             });
         }
         // On one day a moved meeting's old slot comes before the new one at the same time.

@@ -57,10 +57,16 @@ impl Site {
         Confirmation::of(checked, self.today, self.config.recheck_after_days)
     }
 
+    /// Whether an activity's facts have gone unconfirmed longer than the site allows (or were
+    /// never confirmed): its page, calendar and programme entries tell visitors to ask first.
+    pub fn is_unconfirmed(&self, a: &Activity) -> bool {
+        !self.confirmation(a.checked).is_recent()
+    }
+
     /// Whether an activity is left out of every listing, filter, feed, search and calendar:
     /// with `when_unchecked = "hide"`, one whose facts are unconfirmed. Its page stays.
     pub fn is_hidden(&self, a: &Activity) -> bool {
-        self.config.when_unchecked == WhenUnchecked::Hide && !self.confirmation(a.checked).is_recent()
+        self.config.when_unchecked == WhenUnchecked::Hide && self.is_unconfirmed(a)
     }
 
     /// The activities that listings show: all of them but the hidden ones, by title.

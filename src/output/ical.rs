@@ -18,6 +18,7 @@ use crate::content::{Activity, Site};
 use crate::error::{Error, Result};
 use crate::render::i18n::Lang;
 use crate::render::templates::Theme;
+use crate::render::view::change_note;
 use crate::schedule::{Nth, Repeat, Rule};
 
 pub(super) fn render(site: &Site, _: &Theme, lang: &Lang) -> Result<Vec<OutputFile>> {
@@ -104,7 +105,7 @@ fn event_base(site: &Site, a: &Activity, uid: String, lang: &Lang, note: Option<
     e.uid(&uid);
     e.summary(&a.title);
     let mut description: Vec<String> = note.map(str::to_string).into_iter().collect();
-    if crate::render::view::unconfirmed(site, a) {
+    if site.is_unconfirmed(a) {
         description.push(format!(
             "{} {}",
             lang.t("activity.unconfirmed"),
@@ -129,21 +130,14 @@ fn event_base(site: &Site, a: &Activity, uid: String, lang: &Lang, note: Option<
     e
 }
 
-/// "Flyttad från torsdag 24 december: …", the note of a meeting moved from `from`.
+/// The words of a moved meeting's event, as its page says them.
 fn moved_note(lang: &Lang, m: &Moved) -> String {
-    let text = lang.fill("activity.moved_from", &[("date", &lang.long_date(m.from))]);
-    match &m.reason {
-        Some(r) => format!("{text}: {r}"),
-        None => text,
-    }
+    change_note(lang, &m.arrival()).unwrap_or_default()
 }
 
-/// "Inställt: …", the note of a cancelled meeting.
+/// The words of a cancelled meeting's event, as its page says them.
 fn cancelled_note(lang: &Lang, c: &Cancelled) -> String {
-    match &c.reason {
-        Some(r) => format!("{}: {r}", lang.t("activity.cancelled")),
-        None => lang.t("activity.cancelled").to_string(),
-    }
+    change_note(lang, &c.change()).unwrap_or_default()
 }
 
 /// The events of one rule: one recurring event (with its moved meetings as overrides), or one

@@ -143,7 +143,7 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
         bookable: a.booking.is_some(),
         ended: a.is_ended(site.today),
         checked: a.checked.map(|d| d.to_string()),
-        unconfirmed: crate::render::view::unconfirmed(site, a),
+        unconfirmed: site.is_unconfirmed(a),
         status: if a.changes.is_paused(site.today) {
             "paused"
         } else {

@@ -388,7 +388,7 @@ pub fn card(site: &Site, lang: &Lang, a: &Activity) -> ActivityCard {
         cost: a.cost.clone(),
         bookable: a.booking.is_some(),
         ended: a.is_ended(site.today),
-        unconfirmed: unconfirmed(site, a),
+        unconfirmed: site.is_unconfirmed(a),
         paused: paused(site, lang, a),
     }
 }
@@ -405,31 +405,31 @@ pub fn paused(site: &Site, lang: &Lang, a: &Activity) -> Option<String> {
     }
 }
 
-/// Whether an activity's facts have gone unconfirmed longer than the site allows (or were never
-/// confirmed): its page, calendar and programme entries tell visitors to ask first.
-pub fn unconfirmed(site: &Site, a: &Activity) -> bool {
-    !site.confirmation(a.checked).is_recent()
+/// How a meeting differs from the schedule, in words, wherever it is told (pages, calendar,
+/// programme, iCalendar): "Inställt: ledaren är sjuk", "Flyttad till onsdag 23 december",
+/// "Flyttad från torsdag 24 december"; none for a meeting as scheduled.
+pub fn change_note(lang: &Lang, change: &Change) -> Option<String> {
+    let with_reason = |text: String, reason: &Option<String>| match reason {
+        Some(r) => format!("{text}: {r}"),
+        None => text,
+    };
+    match change {
+        Change::None => None,
+        Change::Cancelled { reason } => Some(with_reason(lang.t("activity.cancelled").to_string(), reason)),
+        Change::MovedAway { to } => Some(lang.fill("activity.moved_to", &[("date", &lang.long_date(*to))])),
+        Change::MovedHere { from, reason } => Some(with_reason(
+            lang.fill("activity.moved_from", &[("date", &lang.long_date(*from))]),
+            reason,
+        )),
+    }
 }
 
 /// A meeting as shown in the calendar and on activity pages.
 pub fn occurrence_view(site: &Site, lang: &Lang, a: &Activity, m: &Meeting) -> OccurrenceView {
     let o = &m.occurrence;
-    let note = match &m.change {
-        Change::None => None,
-        Change::Cancelled { reason: None } => Some(lang.t("activity.cancelled").to_string()),
-        Change::Cancelled { reason: Some(r) } => Some(format!("{}: {r}", lang.t("activity.cancelled"))),
-        Change::MovedAway { to } => Some(lang.fill("activity.moved_to", &[("date", &lang.long_date(*to))])),
-        Change::MovedHere { from, reason } => {
-            let moved = lang.fill("activity.moved_from", &[("date", &lang.long_date(*from))]);
-            Some(match reason {
-                Some(r) => format!("{moved}: {r}"),
-                None => moved,
-            })
-        }
-    };
     OccurrenceView {
         called_off: !m.takes_place(),
-        note,
+        note: change_note(lang, &m.change),
         date: o.date.to_string(),
         date_text: lang.long_date(o.date),
         start: time_text(&o.start),
@@ -470,7 +470,7 @@ pub fn activity_view<'a>(site: &Site, lang: &Lang, a: &'a Activity) -> ActivityV
             .collect(),
         ended: a.is_ended(site.today),
         checked_text: a.checked.map(|d| lang.plain_date(d)),
-        unconfirmed: unconfirmed(site, a),
+        unconfirmed: site.is_unconfirmed(a),
         paused: paused(site, lang, a),
         image_url: a.image.as_ref().map(|i| format!("/aktiviteter/{}", url_path(i))),
     }
