@@ -104,9 +104,7 @@ impl std::fmt::Debug for SmsConfig {
 impl SmsConfig {
     /// Whether the gateway is on this machine (a test's stand-in), where plain HTTP is allowed.
     pub fn is_loopback(&self) -> bool {
-        let rest = self.url.strip_prefix("http://").unwrap_or("");
-        let host = rest.split(['/', ':']).next().unwrap_or("");
-        host == "127.0.0.1" || host == "localhost" || rest.starts_with("[::1]")
+        is_loopback_http(&self.url)
     }
 
     /// What is wrong with the settings, in words for the person installing the kiosk.
@@ -154,6 +152,16 @@ pub struct InboxConfig {
     /// Seconds between two asks (default 10).
     #[serde(default = "default_pull_seconds")]
     pub interval_seconds: u64,
+}
+
+/// Whether `url` is plain `http://` to this machine (a test's stand-in), the only place the
+/// kiosk's outbound connections (SMS gateway, inbox) may go without TLS.
+pub fn is_loopback_http(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let host = rest.split(['/', ':']).next().unwrap_or("");
+    host == "127.0.0.1" || host == "localhost" || rest.starts_with("[::1]")
 }
 
 fn default_pull_seconds() -> u64 {

@@ -24,7 +24,7 @@ struct Open {
 }
 
 fn agent(config: &InboxConfig) -> ureq::Agent {
-    let loopback = config.url.starts_with("http://127.0.0.1") || config.url.starts_with("http://localhost");
+    let loopback = crate::config::is_loopback_http(&config.url);
     ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(20)))
         .http_status_as_error(false)

@@ -11,6 +11,7 @@ mod inbox_pull;
 mod limits;
 mod login;
 mod maintenance;
+mod news;
 mod occurrences;
 mod sms;
 mod snackebord;
@@ -161,8 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         problems.push("inbox_token: write a random secret of at least 32 characters".into());
     }
     if let Some(inbox) = &config.inbox {
-        let loopback = inbox.url.starts_with("http://127.0.0.1") || inbox.url.starts_with("http://localhost");
-        if !inbox.url.starts_with("https://") && !loopback {
+        if !inbox.url.starts_with("https://") && !config::is_loopback_http(&inbox.url) {
             problems.push(format!(
                 "[inbox] url = \"{}\": the inbox must be reached over https://",
                 inbox.url

@@ -40,6 +40,19 @@ pub struct Bookable {
     pub waitlist: bool,
 }
 
+impl Bookable {
+    /// "Samtalsgrupp, tisdag 8 december kl. 08.00": the meeting in words, as the screens and the
+    /// inbox's pages name it.
+    pub fn describe(&self, words: &omtanke::render::i18n::Lang) -> String {
+        format!(
+            "{}, {} kl. {}",
+            self.title,
+            words.long_date(self.start.date_naive()),
+            self.start.format("%H.%M")
+        )
+    }
+}
+
 /// One thing on today's programme.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeItem {

@@ -11,10 +11,10 @@ use std::time::Duration;
 use base64::Engine;
 use chrono::{DateTime, Days, Timelike};
 use chrono_tz::Tz;
-use omtanke::content::changes::Change;
 
 use crate::app::Shared;
 use crate::config::SmsConfig;
+use crate::news::News;
 
 /// Tries before a message is given up.
 const MAX_ATTEMPTS: u32 = 8;
@@ -218,17 +218,11 @@ fn now_unix() -> i64 {
 /// Each event is queued once, however often this runs.
 pub fn scan(app: &Shared, config: &SmsConfig) -> crate::db::DbResult<()> {
     let now = app.now();
-    let tz = app.catalog.timezone();
-    let today = now.date_naive();
-    let rows = app.db.call_candidates(&today.to_string())?;
-    for r in rows {
+    let tomorrow = now.date_naive() + Days::new(1);
+    for crate::news::ComingBooking { row: r, start, news } in crate::news::of_coming_bookings(app)? {
         let Some(to) = r.phone.as_deref().and_then(e164) else {
             continue;
         };
-        let Ok(start) = DateTime::parse_from_rfc3339(&r.starts_at) else {
-            continue;
-        };
-        let start = start.with_timezone(&tz);
         if start <= now {
             continue;
         }
@@ -236,34 +230,26 @@ pub fn scan(app: &Shared, config: &SmsConfig) -> crate::db::DbResult<()> {
         let cafe = &app.config.cafe_name;
         let what = meeting_text(app, &r.activity, start);
         let queue = |event: String, body: String| queue(app, &event, &code, start, &to, &body);
-        match app.catalog.change_of(&r.activity, start) {
-            Some(Change::Cancelled { reason }) => {
-                let why = reason.map(|r| format!(" ({r})")).unwrap_or_default();
-                queue(
-                    format!("cancelled:{code}"),
-                    format!("{what} är inställd{why}. Din bokning gäller inte. Vi ber om ursäkt. /{cafe}"),
-                )?;
+        if let Some(news) = &news {
+            let body = match news {
+                News::Cancelled { reason } => {
+                    let why = reason.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
+                    format!("{what} är inställd{why}. Din bokning gäller inte. Vi ber om ursäkt. /{cafe}")
+                }
+                News::Moved { to: day } => format!(
+                    "{what} är flyttad till {}. Se tiden på webbplatsen eller ring caféet. /{cafe}",
+                    app.words.long_date(*day)
+                ),
+                News::MovedUp => {
+                    format!("Du har fått en plats på {what}. Avboka med koden {code} om du inte kan komma. /{cafe}")
+                }
+            };
+            queue(format!("{}:{code}", news.key()), body)?;
+            if news != &News::MovedUp {
+                // No reminder for a meeting that does not take place.
                 continue;
             }
-            Some(Change::MovedAway { to: day }) => {
-                queue(
-                    format!("moved:{code}:{day}"),
-                    format!(
-                        "{what} är flyttad till {}. Se tiden på webbplatsen eller ring caféet. /{cafe}",
-                        app.words.long_date(day)
-                    ),
-                )?;
-                continue;
-            }
-            _ => {}
         }
-        if r.status == "confirmed" && r.moved_up_at.is_some() {
-            queue(
-                format!("moved_up:{code}"),
-                format!("Du har fått en plats på {what}. Avboka med koden {code} om du inte kan komma. /{cafe}"),
-            )?;
-        }
-        let tomorrow = today + Days::new(1);
         if r.status == "confirmed" && start.date_naive() == tomorrow && now.hour() >= config.reminder_hour {
             queue(
                 format!("reminder:{code}"),

@@ -97,14 +97,7 @@ fn form_page(app: &Shared, session: &str, name: &str, phone: &str, error: &str) 
 }
 
 fn describe(app: &Shared, session: &str) -> Option<String> {
-    app.catalog.find(session, app.now()).map(|s| {
-        format!(
-            "{}, {} kl. {}",
-            s.title,
-            app.words.long_date(s.start.date_naive()),
-            s.start.format("%H.%M")
-        )
-    })
+    app.catalog.find(session, app.now()).map(|s| s.describe(&app.words))
 }
 
 async fn receive(

@@ -56,7 +56,7 @@ pub fn authority(url: &str) -> &str {
 }
 
 /// A host without its port and brackets, in lower case: `[::1]:8080` → `::1`.
-fn host_name(host: &str) -> String {
+pub fn host_name(host: &str) -> String {
     let host = host.trim();
     let bare = if let Some(v6) = host.strip_prefix('[') {
         v6.split(']').next().unwrap_or(v6)

@@ -266,10 +266,11 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
             ctx.insert("retention_days", &app.config.retention_days);
             ctx.insert("contact_days", &app.config.suggestion_contact_days);
             // Who else gets the number, when texts are on: the gateway's host.
-            let gateway = app.config.sms.as_ref().map(|s| {
-                let rest = s.url.split("://").nth(1).unwrap_or(&s.url);
-                rest.split(['/', ':']).next().unwrap_or(rest).to_string()
-            });
+            let gateway = app
+                .config
+                .sms
+                .as_ref()
+                .map(|s| super::hosts::host_name(super::hosts::authority(&s.url)));
             ctx.insert("sms_gateway", &gateway);
             page(&app, "privacy.html", ctx, !app.config.inbox_only)
         })
@@ -301,12 +302,7 @@ fn field(form: &[(String, String)], name: &str) -> Option<String> {
 fn describe(app: &Shared, session: &str) -> String {
     let found = app.catalog.find(session, app.now());
     match found {
-        Some(s) => format!(
-            "{}, {} kl. {}",
-            s.title,
-            long_date(app, s.start.date_naive()),
-            s.start.format("%H.%M")
-        ),
+        Some(s) => s.describe(&app.words),
         None => session.split('@').next().unwrap_or(session).to_string(),
     }
 }

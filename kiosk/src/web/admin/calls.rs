@@ -2,14 +2,14 @@
 //! those given a place from the waiting list, and those whose meeting was cancelled or moved.
 //! Each has a "called" tick with its time; a later change to the same booking is a new call.
 
-use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
-use omtanke::content::changes::Change;
+use chrono::{NaiveDateTime, TimeZone, Utc};
 use serde::Serialize;
 use tera::Context;
 use warp::Rejection;
 use warp::http::StatusCode;
 
 use super::{Form, Query, Shared, blocking, field, page, problem, see_other, to_login};
+use crate::news::News;
 use crate::web::staff::{self, Staff};
 
 #[derive(Serialize)]
@@ -49,32 +49,18 @@ pub(super) async fn calls(staff: Option<Staff>, q: Query, app: Shared) -> Result
 
 async fn to_call(app: &Shared) -> Result<Vec<Call>, Rejection> {
     let tz = app.catalog.timezone();
-    let today = app.now().date_naive().to_string();
     let db_app = app.clone();
-    let rows = blocking(move || db_app.db.call_candidates(&today)).await?;
+    let rows = blocking(move || crate::news::of_coming_bookings(&db_app)).await?;
     let mut out = vec![];
-    for r in rows {
-        let Ok(start) = DateTime::parse_from_rfc3339(&r.starts_at) else {
-            continue;
+    for crate::news::ComingBooking { row: r, start, news } in rows {
+        let Some(news) = news else { continue };
+        let why = match &news {
+            News::Cancelled { reason: Some(r) } => format!("Träffen är inställd: {r}"),
+            News::Cancelled { reason: None } => "Träffen är inställd.".to_string(),
+            News::Moved { to } => format!("Träffen är flyttad till {}.", app.words.long_date(*to)),
+            News::MovedUp => "Har fått en plats från kön.".to_string(),
         };
-        let start = start.with_timezone(&tz);
-        let (about, why) = match app.catalog.change_of(&r.activity, start) {
-            Some(Change::Cancelled { reason }) => (
-                "cancelled".to_string(),
-                match reason {
-                    Some(r) => format!("Träffen är inställd: {r}"),
-                    None => "Träffen är inställd.".to_string(),
-                },
-            ),
-            Some(Change::MovedAway { to }) => (
-                format!("moved:{to}"),
-                format!("Träffen är flyttad till {}.", app.words.long_date(to)),
-            ),
-            _ if r.moved_up_at.is_some() && r.status == "confirmed" => {
-                ("moved_up".to_string(), "Har fått en plats från kön.".to_string())
-            }
-            _ => continue,
-        };
+        let about = news.key();
         let called = r
             .called_at
             .as_deref()
