@@ -545,14 +545,11 @@ fn att_ringa_lists_who_got_a_place_from_the_queue_and_whose_meeting_was_cancelle
         format!("{text}\n[[cancelled]]\ndate = {date}\nreason = \"Ledaren är sjuk\"\n"),
     )
     .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let calls = loop {
-        let page = staff.get("/admin/att-ringa");
-        if page.body.contains("Träffen är inställd: Ledaren är sjuk") || std::time::Instant::now() > deadline {
-            break page;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
+    let calls = common::wait_for(
+        std::time::Duration::from_secs(30),
+        || staff.get("/admin/att-ringa"),
+        |page| page.body.contains("Träffen är inställd: Ledaren är sjuk"),
+    );
     let row = calls
         .body
         .split("<tr>")
@@ -629,14 +626,11 @@ fn a_higher_capacity_gives_the_queue_places_before_anyone_new() {
         .replace("capacity = 1", "capacity = 2");
     std::fs::write(&file, text).unwrap();
     let code = bo["code"].as_str().unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let page = loop {
-        let page = k.get(&format!("/bokad/{code}"));
-        if page.body.contains("Du har en plats!") || std::time::Instant::now() > deadline {
-            break page;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    };
+    let page = common::wait_for(
+        std::time::Duration::from_secs(30),
+        || k.get(&format!("/bokad/{code}")),
+        |page| page.body.contains("Du har en plats!"),
+    );
     assert!(page.body.contains("Du har en plats!"), "Bo moved up: {}", page.body);
     let staff = login(&k, PASSWORD).unwrap_or_else(|r| panic!("login: {} {}", r.status, r.body));
     let calls = staff.get("/admin/att-ringa");

@@ -8,18 +8,47 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::Kiosk;
 
 const TOKEN: &str = "ett-hemligt-delat-losenord-for-inkorgen-2026";
 
-fn until(what: &str, mut done: impl FnMut() -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !done() {
-        assert!(Instant::now() < deadline, "waited in vain for {what}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
+fn until(what: &str, done: impl FnMut() -> bool) {
+    assert!(
+        common::wait_for(Duration::from_secs(20), done, |d| *d),
+        "waited in vain for {what}"
+    );
+}
+
+/// The id of the first meeting a kiosk offers for booking.
+fn first_session(k: &Kiosk) -> String {
+    k.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string()
+}
+
+/// The `[inbox]` table of a café kiosk that asks `inbox` every second.
+fn pulling_from(inbox: &Kiosk) -> String {
+    format!(
+        "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
+        inbox.addr
+    )
+}
+
+/// An inbox (`inbox_only`, the secret, and `inbox_extra` settings) and the café's kiosk pulling
+/// from it, on one made-up site whose group has the `booking` lines; and the group's first
+/// bookable meeting.
+fn inbox_and_kiosk(tmp: &std::path::Path, booking: &str, inbox_extra: &str) -> (Kiosk, Kiosk, String) {
+    let (content, kiosk_dir) = common::private_group_site(tmp, booking);
+    let inbox_dir = tmp.join("inbox");
+    std::fs::create_dir_all(&inbox_dir).unwrap();
+    let inbox = Kiosk::start_configured(
+        &inbox_dir,
+        &content,
+        &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n{inbox_extra}"),
+    );
+    let kiosk = Kiosk::start_configured(&kiosk_dir, &content, &pulling_from(&inbox));
+    let session = first_session(&kiosk);
+    (inbox, kiosk, session)
 }
 
 fn bookings_of_request(db: &std::path::Path) -> Vec<(String, String)> {
@@ -36,23 +65,7 @@ fn bookings_of_request(db: &std::path::Path) -> Vec<(String, String)> {
 #[test]
 fn a_request_from_home_is_booked_by_the_kiosk_and_can_be_cancelled_from_home() {
     let tmp = tempfile::tempdir().unwrap();
-    let (content, kiosk_dir) = common::private_group_site(tmp.path(), "capacity = 2\nwaitlist = true");
-    let inbox_dir = tmp.path().join("inbox");
-    std::fs::create_dir_all(&inbox_dir).unwrap();
-    let inbox = Kiosk::start_configured(
-        &inbox_dir,
-        &content,
-        &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n"),
-    );
-    let kiosk = Kiosk::start_configured(
-        &kiosk_dir,
-        &content,
-        &format!(
-            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
-            inbox.addr
-        ),
-    );
-    let session = kiosk.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    let (inbox, kiosk, session) = inbox_and_kiosk(tmp.path(), "capacity = 2\nwaitlist = true", "");
 
     // Only the kiosk, with the secret, may read the requests.
     assert_eq!(inbox.get("/api/inbox/requests").status, 401);
@@ -184,9 +197,7 @@ fn a_lost_answer_and_a_killed_kiosk_still_book_the_request_once() {
     let tmp = tempfile::tempdir().unwrap();
     let (content, dir) = common::private_group_site(tmp.path(), "capacity = 2\nwaitlist = true");
     // A first kiosk only to learn a session id.
-    let probe = Kiosk::start_with(&tmp.path().join("probe"), &content);
-    let session = probe.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
-    drop(probe);
+    let session = first_session(&Kiosk::start_with(&tmp.path().join("probe"), &content));
     let (url, answers) = standin(session);
     let config = format!("[inbox]\nurl = \"{url}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n");
     let mut kiosk = Kiosk::start_configured(&dir, &content, &config);
@@ -246,26 +257,13 @@ fn a_short_secret_or_plain_http_to_another_machine_stops_the_daemon_with_a_messa
 fn two_hundred_requests_from_home_and_the_screen_together_never_overbook() {
     const CAPACITY: usize = 30;
     let tmp = tempfile::tempdir().unwrap();
-    let (content, kiosk_dir) =
-        common::private_group_site(tmp.path(), &format!("capacity = {CAPACITY}\nwaitlist = true"));
-    let inbox_dir = tmp.path().join("inbox");
-    std::fs::create_dir_all(&inbox_dir).unwrap();
     // The residents come from twenty networks (through the inbox's proxy), five each: within
     // the limits the inbox shares with suggestions.
-    let inbox = Kiosk::start_configured(
-        &inbox_dir,
-        &content,
-        &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\ntrusted_proxies = [\"127.0.0.1/32\"]\n"),
+    let (inbox, kiosk, session) = inbox_and_kiosk(
+        tmp.path(),
+        &format!("capacity = {CAPACITY}\nwaitlist = true"),
+        "trusted_proxies = [\"127.0.0.1/32\"]\n",
     );
-    let kiosk = Kiosk::start_configured(
-        &kiosk_dir,
-        &content,
-        &format!(
-            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
-            inbox.addr
-        ),
-    );
-    let session = kiosk.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
     let (inbox_ref, kiosk_ref, session_ref) = (&inbox, &kiosk, session.as_str());
     std::thread::scope(|s| {
         for i in 0..100 {
@@ -331,9 +329,7 @@ fn a_request_survives_the_inbox_being_killed_before_the_kiosk_fetches_it() {
     let inbox_dir = tmp.path().join("inbox");
     std::fs::create_dir_all(&inbox_dir).unwrap();
     let config = format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n");
-    let probe = Kiosk::start_with(&tmp.path().join("probe"), &content);
-    let session = probe.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
-    drop(probe);
+    let session = first_session(&Kiosk::start_with(&tmp.path().join("probe"), &content));
     let mut inbox = Kiosk::start_configured(&inbox_dir, &content, &config);
     let r = inbox.post_form(
         "/anmalan",
@@ -349,14 +345,7 @@ fn a_request_survives_the_inbox_being_killed_before_the_kiosk_fetches_it() {
         inbox.get(&status_url).body.contains("Vi har tagit emot din anmälan"),
         "kept across the kill"
     );
-    let kiosk = Kiosk::start_configured(
-        &kiosk_dir,
-        &content,
-        &format!(
-            "[inbox]\nurl = \"http://{}\"\ntoken = \"{TOKEN}\"\ninterval_seconds = 1\n",
-            inbox.addr
-        ),
-    );
+    let kiosk = Kiosk::start_configured(&kiosk_dir, &content, &pulling_from(&inbox));
     until("the kiosk's answer", || {
         inbox.get(&status_url).body.contains("Du har en plats!")
     });

@@ -233,19 +233,18 @@ fn a_place_from_the_queue_and_the_reminder_are_texted_once_each() {
     assert!(r.status < 300, "{} {}", r.status, r.body);
     // Ada: confirmation and maybe a reminder before she cancelled; Bo: in the queue, a place, a
     // reminder. Wait until Bo's three have come, then a while longer for any duplicate.
-    let deadline = std::time::Instant::now() + WAIT;
-    while gw
-        .all
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|s| s.get("to") == "+46702222222")
-        .count()
-        < 3
-        && std::time::Instant::now() < deadline
-    {
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    common::wait_for(
+        WAIT,
+        || {
+            gw.all
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|s| s.get("to") == "+46702222222")
+                .count()
+        },
+        |n| *n >= 3,
+    );
     std::thread::sleep(Duration::from_secs(3));
     let to_bo: Vec<String> = gw
         .all

@@ -199,3 +199,17 @@ pub fn field_value(page: &str, name: &str) -> String {
         + marker.len();
     page[at..].split('"').next().unwrap().to_string()
 }
+
+/// Asks `probe` every 200 ms until `done` says its answer is the awaited one, or `within` has
+/// passed; returns the last answer, for the test's own assertions. For what the daemon does by
+/// itself every few seconds (content reloads, pulls, texts).
+pub fn wait_for<T>(within: std::time::Duration, mut probe: impl FnMut() -> T, done: impl Fn(&T) -> bool) -> T {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        let answer = probe();
+        if done(&answer) || std::time::Instant::now() > deadline {
+            return answer;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
