@@ -38,6 +38,16 @@ fn pulling_from(inbox: &Kiosk) -> String {
 /// from it, on one made-up site whose group has the `booking` lines; and the group's first
 /// bookable meeting.
 fn inbox_and_kiosk(tmp: &std::path::Path, booking: &str, inbox_extra: &str) -> (Kiosk, Kiosk, String) {
+    inbox_and_kiosk_with(tmp, booking, inbox_extra, "")
+}
+
+/// The same, with `kiosk_extra` in the café kiosk's kiosk.toml (before its `[inbox]` table).
+fn inbox_and_kiosk_with(
+    tmp: &std::path::Path,
+    booking: &str,
+    inbox_extra: &str,
+    kiosk_extra: &str,
+) -> (Kiosk, Kiosk, String) {
     let (content, kiosk_dir) = common::private_group_site(tmp, booking);
     let inbox_dir = tmp.join("inbox");
     std::fs::create_dir_all(&inbox_dir).unwrap();
@@ -46,7 +56,11 @@ fn inbox_and_kiosk(tmp: &std::path::Path, booking: &str, inbox_extra: &str) -> (
         &content,
         &format!("inbox_only = true\ninbox_token = \"{TOKEN}\"\n{inbox_extra}"),
     );
-    let kiosk = Kiosk::start_configured(&kiosk_dir, &content, &pulling_from(&inbox));
+    let kiosk = Kiosk::start_configured(
+        &kiosk_dir,
+        &content,
+        &format!("{kiosk_extra}\n{}", pulling_from(&inbox)),
+    );
     let session = first_session(&kiosk);
     (inbox, kiosk, session)
 }
@@ -147,6 +161,125 @@ fn a_request_from_home_is_booked_by_the_kiosk_and_can_be_cancelled_from_home() {
     });
     assert_eq!(bookings_of_request(&kiosk.db)[0].1, "cancelled");
     assert_eq!(inbox.get("/anmalan/finns-inte").status, 404);
+}
+
+/// Sends a request from home for `session` with consent and returns its status page's path.
+fn request_from_home(inbox: &Kiosk, session: &str, name: &str) -> String {
+    let r = inbox.post_form(
+        "/anmalan",
+        &[
+            ("tillfalle", session),
+            ("namn", name),
+            ("telefon", "070-333 33 33"),
+            ("samtycke", "ja"),
+        ],
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    r.header("location").unwrap().to_string()
+}
+
+/// The code on a status page.
+fn code_on(page: &str) -> String {
+    page.split(r#"<p class="code" aria-label="Koden är "#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("no code on the page: {page}"))
+        .to_string()
+}
+
+#[test]
+fn the_code_shows_and_cancels_a_booking_from_home_and_the_next_in_the_queue_is_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gw = common::sms_gateway::gateway(vec![]);
+    let sms = format!(
+        "[sms]\nurl = \"{}\"\nuser = \"u1\"\nsecret = \"hemligt\"\nsender = \"Pratcafe\"\nretry_seconds = 1\nreminder_hour = 23\n",
+        gw.url
+    );
+    let (inbox, kiosk, session) = inbox_and_kiosk_with(tmp.path(), "capacity = 1\nwaitlist = true", "", &sms);
+    let status_url = request_from_home(&inbox, &session, "Astrid");
+    let mut page = String::new();
+    until("the kiosk's answer", || {
+        page = inbox.get(&status_url).body;
+        page.contains("Du har en plats!")
+    });
+    let code = code_on(&page);
+    assert!(
+        page.contains(r#"href="/min-bokning""#),
+        "the status page leads to Min bokning: {page}"
+    );
+
+    // Someone at the screen, with a phone number, gets the queue.
+    let body = serde_json::json!({ "session": session, "name": "Bertil", "phone": "070-444 44 44" }).to_string();
+    let r = kiosk.post_json("/api/bookings", &body);
+    assert_eq!(r.json()["status"], "waitlisted", "{}", r.body);
+
+    // At the inbox, the code (typed in small letters without dashes) finds the booking.
+    assert_eq!(inbox.get("/min-bokning").status, 200);
+    let wrong = inbox.post_form("/min-bokning", &[("kod", "AAAA-BBBB-CCCC")]);
+    assert_eq!(wrong.status, 422);
+    assert!(
+        wrong
+            .body
+            .contains("Det finns ingen anmälan från webbplatsen med den koden"),
+        "{}",
+        wrong.body
+    );
+    assert!(wrong.body.contains(r#"value="AAAA-BBBB-CCCC""#), "the typed code stays");
+    let typed = code.replace('-', "").to_lowercase();
+    let mine = inbox.post_form("/min-bokning", &[("kod", &typed)]);
+    assert_eq!(mine.status, 200, "{}", mine.body);
+    assert!(
+        mine.body.contains("Du har en plats!") && mine.body.contains("Lönnvägen 7"),
+        "{}",
+        mine.body
+    );
+    assert!(mine.body.contains(r#"action="/min-bokning/avboka""#), "{}", mine.body);
+
+    // Cancelling with the code frees the place: Bertil gets it, is on the calls list and is texted.
+    let r = inbox.post_form("/min-bokning/avboka", &[("kod", &typed)]);
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("Vi avbokar"), "{}", r.body);
+    until("the cancellation at the café", || {
+        inbox.get(&status_url).body.contains("Anmälan är avbokad")
+    });
+    assert!(
+        !inbox
+            .post_form("/min-bokning", &[("kod", &typed)])
+            .body
+            .contains("Avboka</button>"),
+        "nothing left to cancel"
+    );
+    common::staff::set_password(&kiosk, common::staff::PASSWORD);
+    let staff = common::staff::login(&kiosk, common::staff::PASSWORD).unwrap_or_else(|r| panic!("{}", r.body));
+    let calls = staff.get("/admin/att-ringa");
+    assert!(
+        calls.body.contains("Bertil") && calls.body.contains("070-444 44 44"),
+        "{}",
+        calls.body
+    );
+    assert!(
+        !calls.body.contains("Astrid"),
+        "the one who cancelled is not called: {}",
+        calls.body
+    );
+    let texted = common::wait_for(
+        Duration::from_secs(20),
+        || {
+            gw.all
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|s| s.get("to") == "+46704444444")
+                .map(|s| s.get("message").to_string())
+                .collect::<Vec<_>>()
+        },
+        |m| m.len() >= 2,
+    );
+    assert!(texted[0].starts_with("Du står i kö"), "{texted:?}");
+    assert!(
+        texted[1].contains("plats") && texted[1].contains("Lönnvägen 7"),
+        "{texted:?}"
+    );
 }
 
 /// A stand-in inbox: always offers the same pending request, and answers the kiosk's first

@@ -56,8 +56,46 @@ pub fn token_hash(token: &str) -> String {
         .collect()
 }
 
+/// How a resident names their request: the status link's token, or the booking's code once
+/// the kiosk has booked it (typed in "Min bokning").
+#[derive(Debug, Clone, Copy)]
+pub enum RequestKey<'a> {
+    /// The token in the status link.
+    Token(&'a str),
+    /// The cancel code, as typed (any case, with or without dashes).
+    Code(&'a str),
+}
+
+impl RequestKey<'_> {
+    /// The condition on `booking_requests` and its one parameter.
+    fn condition(self) -> (&'static str, String) {
+        match self {
+            Self::Token(t) => ("token_hash = ?1", token_hash(t)),
+            // Codes are stored as shown (K7M2-P9QX-4TRA); a typed code may differ in case and dashes.
+            Self::Code(c) => (
+                "code IS NOT NULL AND replace(upper(code), '-', '') = ?1",
+                super::bookings::normalize_code(c),
+            ),
+        }
+    }
+}
+
 /// The states the kiosk may report.
 pub const OUTCOMES: [&str; 4] = ["confirmed", "waitlisted", "refused", "cancelled"];
+
+fn find(conn: &rusqlite::Connection, key: RequestKey<'_>) -> DbResult<Option<Request>> {
+    let (condition, value) = key.condition();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM booking_requests WHERE {condition}"),
+            params![value],
+            request,
+        )
+        .optional()?)
+}
 
 impl Db {
     /// Stores a request; returns its id and the token of its status link.
@@ -78,16 +116,9 @@ impl Db {
         Ok((id, token))
     }
 
-    /// The request a status link's token belongs to.
-    pub fn request_by_token(&self, token: &str) -> DbResult<Option<Request>> {
-        Ok(self
-            .conn()
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM booking_requests WHERE token_hash = ?1"),
-                params![token_hash(token)],
-                request,
-            )
-            .optional()?)
+    /// The request a status link's token or a booking's code belongs to.
+    pub fn request(&self, key: RequestKey<'_>) -> DbResult<Option<Request>> {
+        find(&self.conn(), key)
     }
 
     /// What the kiosk has to do: requests to book and requests to cancel, oldest first.
@@ -101,7 +132,9 @@ impl Db {
     }
 
     /// Records what the kiosk made of a request and forgets the name and phone. Repeating the
-    /// same answer changes nothing; false when the request is unknown.
+    /// same answer changes nothing; false when the request is unknown. A place given to a
+    /// request the resident cancelled meanwhile (while the kiosk was booking it) is not shown as
+    /// theirs: the request goes back to the kiosk to be cancelled.
     pub fn answer_request(
         &self,
         id: &str,
@@ -111,27 +144,24 @@ impl Db {
         now: i64,
     ) -> DbResult<bool> {
         Ok(self.conn().execute(
-            "UPDATE booking_requests SET state = ?2, code = COALESCE(?3, code), reason = ?4, name = NULL, phone = NULL, updated_at = ?5
+            "UPDATE booking_requests SET
+               state = CASE WHEN ?2 IN ('confirmed', 'waitlisted') AND state IN ('cancel_requested', 'cancelled')
+                            THEN 'cancel_requested' ELSE ?2 END,
+               code = COALESCE(?3, code), reason = ?4, name = NULL, phone = NULL, updated_at = ?5
              WHERE id = ?1",
             params![id, state, code, reason, now],
         )? == 1)
     }
 
     /// The resident asks to cancel: a request not yet booked is cancelled at once; a booked one
-    /// waits for the kiosk. Returns the new state, or none for an unknown token.
-    pub fn cancel_request(&self, token: &str, now: i64) -> DbResult<Option<String>> {
+    /// waits for the kiosk. Returns the request as it now is, or none for an unknown key.
+    pub fn cancel_request(&self, key: RequestKey<'_>, now: i64) -> DbResult<Option<Request>> {
+        // One lock for the reading and the writing: the kiosk's answer cannot come in between.
         let conn = self.conn();
-        let Some(state): Option<String> = conn
-            .query_row(
-                "SELECT state FROM booking_requests WHERE token_hash = ?1",
-                params![token_hash(token)],
-                |r| r.get(0),
-            )
-            .optional()?
-        else {
+        let Some(found) = find(&conn, key)? else {
             return Ok(None);
         };
-        let next = match state.as_str() {
+        let next = match found.state.as_str() {
             "pending" => "cancelled",
             "confirmed" | "waitlisted" => "cancel_requested",
             other => other,
@@ -140,10 +170,13 @@ impl Db {
             "UPDATE booking_requests SET state = ?2, updated_at = ?3,
              name = CASE WHEN ?2 = 'cancelled' THEN NULL ELSE name END,
              phone = CASE WHEN ?2 = 'cancelled' THEN NULL ELSE phone END
-             WHERE token_hash = ?1",
-            params![token_hash(token), next, now],
+             WHERE id = ?1",
+            params![found.id, next, now],
         )?;
-        Ok(Some(next.to_string()))
+        Ok(Some(Request {
+            state: next.to_string(),
+            ..found
+        }))
     }
 
     /// Forgets requests (and their status links) older than `before`.
@@ -151,5 +184,57 @@ impl Db {
         Ok(self
             .conn()
             .execute("DELETE FROM booking_requests WHERE created_at < ?1", params![before])?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("k.sqlite3")).unwrap();
+        (dir, db)
+    }
+
+    #[test]
+    fn a_code_finds_its_request_in_any_case_and_without_dashes() {
+        let (_dir, db) = db();
+        let (id, token) = db.create_request("grupp@2026-12-10T14:00", "Astrid", None, 1).unwrap();
+        assert!(
+            db.request(RequestKey::Code("K7M2-P9QX-4TRA")).unwrap().is_none(),
+            "no code before the kiosk answers"
+        );
+        db.answer_request(&id, "confirmed", Some("K7M2-P9QX-4TRA"), None, 2)
+            .unwrap();
+        let found = db.request(RequestKey::Code(" k7m2p9qx4tra ")).unwrap().unwrap();
+        assert_eq!((found.id.as_str(), found.state.as_str()), (id.as_str(), "confirmed"));
+        assert_eq!(db.request(RequestKey::Token(&token)).unwrap().unwrap().id, id);
+        assert!(db.request(RequestKey::Code("K7M2-P9QX-4TRB")).unwrap().is_none());
+        assert!(
+            db.request(RequestKey::Code("--")).unwrap().is_none(),
+            "an empty code matches nothing"
+        );
+    }
+
+    #[test]
+    fn a_place_given_after_the_resident_cancelled_goes_back_to_be_cancelled() {
+        let (_dir, db) = db();
+        let (id, token) = db.create_request("grupp@2026-12-10T14:00", "Astrid", None, 1).unwrap();
+        // The kiosk has fetched the request and is booking it when the resident cancels.
+        let cancelled = db.cancel_request(RequestKey::Token(&token), 2).unwrap().unwrap();
+        assert_eq!(cancelled.state, "cancelled");
+        db.answer_request(&id, "confirmed", Some("K7M2-P9QX-4TRA"), None, 3)
+            .unwrap();
+        let now = db.request(RequestKey::Token(&token)).unwrap().unwrap();
+        assert_eq!(now.state, "cancel_requested", "the kiosk is asked to cancel the place");
+        assert_eq!(db.open_requests().unwrap().len(), 1);
+        db.answer_request(&id, "cancelled", Some("K7M2-P9QX-4TRA"), None, 4)
+            .unwrap();
+        assert_eq!(
+            db.request(RequestKey::Token(&token)).unwrap().unwrap().state,
+            "cancelled"
+        );
+        assert!(db.open_requests().unwrap().is_empty());
     }
 }

@@ -4,7 +4,7 @@
 //! The café's kiosk, which counts the places, pulls open requests (`GET /api/inbox/requests`)
 //! and answers each (`POST /api/inbox/requests/<id>`), authenticated with the shared secret.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
 use serde::Deserialize;
@@ -12,9 +12,11 @@ use tera::Context;
 use warp::http::{HeaderMap, StatusCode};
 use warp::{Filter, Rejection, Reply};
 
+use super::booking::{TOO_MANY_WRONG, Tried, try_code};
 use super::screen::{page, see_other};
 use super::{BODY_LIMIT, Shared, client, problem, with_app};
-use crate::db::requests::OUTCOMES;
+use crate::db::bookings::normalize_code;
+use crate::db::requests::{OUTCOMES, Request, RequestKey};
 use crate::validate;
 
 /// How long a request may wait before its page says the café's computer has not fetched it.
@@ -26,14 +28,7 @@ fn now_unix() -> i64 {
 
 /// The inbox's routes for booking from home; none without `inbox_token`.
 pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Error = Rejection> + Clone {
-    let enabled = {
-        let on = app.config.inbox_token.is_some();
-        move || {
-            warp::any()
-                .and_then(move || async move { if on { Ok(()) } else { Err(warp::reject::not_found()) } })
-                .untuple_one()
-        }
-    };
+    let enabled = || only_if(app.config.inbox_token.is_some());
     let form = || warp::body::content_length_limit(BODY_LIMIT).and(warp::body::form::<Vec<(String, String)>>());
     let request = warp::path!("anmalan")
         .and(enabled())
@@ -53,6 +48,31 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
         .and(warp::post())
         .and(with_app(app.clone()))
         .and_then(cancel);
+    // The kiosk's own "Min bokning" knows every booking; at an inbox that is only the
+    // website's, the code finds the bookings made from home.
+    let mine_on = || only_if(app.config.inbox_only);
+    let mine_form = warp::path!("min-bokning")
+        .and(enabled())
+        .and(mine_on())
+        .and(warp::get())
+        .and(with_app(app.clone()))
+        .map(|app: Shared| my_booking_form(&app, "", None));
+    let mine = warp::path!("min-bokning")
+        .and(enabled())
+        .and(mine_on())
+        .and(warp::post())
+        .and(form())
+        .and(client::visitor(app.clone()))
+        .and(with_app(app.clone()))
+        .and_then(|f, v, app| my_booking(f, v, app, false));
+    let mine_cancel = warp::path!("min-bokning" / "avboka")
+        .and(enabled())
+        .and(mine_on())
+        .and(warp::post())
+        .and(form())
+        .and(client::visitor(app.clone()))
+        .and(with_app(app.clone()))
+        .and_then(|f, v, app| my_booking(f, v, app, true));
     let open = warp::path!("api" / "inbox" / "requests")
         .and(enabled())
         .and(warp::get())
@@ -72,28 +92,81 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (warp::reply::Response,), Er
         .unify()
         .or(cancel)
         .unify()
+        .or(mine_form)
+        .unify()
+        .or(mine)
+        .unify()
+        .or(mine_cancel)
+        .unify()
         .or(open)
         .unify()
         .or(answer)
         .unify()
 }
 
+/// Passes when `on`, else "not found": routes a role of the daemon does not serve.
+fn only_if(on: bool) -> impl Filter<Extract = (), Error = Rejection> + Clone {
+    warp::any()
+        .and_then(move || async move { if on { Ok(()) } else { Err(warp::reject::not_found()) } })
+        .untuple_one()
+}
+
 fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
     form.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
 }
 
+/// Which of the form's questions a correction is about (the field's id on the page).
+#[derive(Clone, Copy)]
+enum Wrong {
+    Meeting,
+    Name,
+    Phone,
+    Consent,
+}
+
+impl Wrong {
+    fn id(self) -> &'static str {
+        match self {
+            Self::Meeting => "",
+            Self::Name => "namn",
+            Self::Phone => "telefon",
+            Self::Consent => "samtycke",
+        }
+    }
+}
+
 /// The form's answer page when something must be corrected (the site's form has no errors of
-/// its own: it is static), with the meeting and what was typed.
-fn form_page(app: &Shared, session: &str, name: &str, phone: &str, error: &str) -> warp::reply::Response {
+/// its own: it is static), with the meeting, what was typed, and the error at its question.
+fn form_page(app: &Shared, session: &str, name: &str, phone: &str, wrong: Wrong, error: &str) -> warp::reply::Response {
     let mut ctx = Context::new();
     ctx.insert("session", session);
     ctx.insert("what", &describe(app, session));
     ctx.insert("name", name);
     ctx.insert("phone", phone);
     ctx.insert("error", error);
+    ctx.insert("error_field", wrong.id());
+    if matches!(wrong, Wrong::Name | Wrong::Phone) {
+        ctx.insert(format!("{}_error", wrong.id()), error);
+    }
+    back_to_site(&mut ctx, app, Some(session));
     let mut reply = page(app, "request_form.html", ctx, false).into_response();
     *reply.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     reply
+}
+
+/// The header's way back for a resident booking from home: to the activity's page, or to the
+/// website's home page, instead of the bulletin board the inbox's other pages lead to.
+fn back_to_site(ctx: &mut Context, app: &Shared, session: Option<&str>) {
+    let Some(site) = app.catalog.site() else { return };
+    let activity = session
+        .and_then(|s| s.split('@').next())
+        .and_then(|id| site.activities.iter().find(|a| a.id == id));
+    let (url, label) = match activity {
+        Some(a) => (site.config.absolute(&a.url), "Tillbaka till aktiviteten"),
+        None => (site.config.absolute("/"), "Till webbplatsen"),
+    };
+    ctx.insert("back_url", &url);
+    ctx.insert("back_label", label);
 }
 
 fn describe(app: &Shared, session: &str) -> Option<String> {
@@ -118,16 +191,17 @@ async fn receive(
             session,
             name,
             phone,
+            Wrong::Meeting,
             "Det tillfället går inte att anmäla sig till längre. Välj ett annat på webbplatsen.",
         ));
     }
     let name = match validate::name(name) {
         Ok(n) => n,
-        Err(m) => return Ok(form_page(&app, session, name, phone, &m)),
+        Err(m) => return Ok(form_page(&app, session, name, phone, Wrong::Name, &m)),
     };
     let phone = match validate::phone(Some(phone)) {
         Ok(p) => p,
-        Err(m) => return Ok(form_page(&app, session, &name, phone, &m)),
+        Err(m) => return Ok(form_page(&app, session, &name, phone, Wrong::Phone, &m)),
     };
     if field(&form, "samtycke") != "ja" {
         return Ok(form_page(
@@ -135,6 +209,7 @@ async fn receive(
             session,
             &name,
             phone.as_deref().unwrap_or(""),
+            Wrong::Consent,
             "Kryssa i att vi får spara ditt namn och nummer tills caféet har tagit emot anmälan.",
         ));
     }
@@ -163,20 +238,35 @@ async fn status_page(token: String, app: Shared) -> Result<warp::reply::Response
         let mut ctx = Context::new();
         ctx.insert("state", "pending");
         ctx.insert("fresh", &true);
+        back_to_site(&mut ctx, &app, None);
         return Ok(page(&app, "request.html", ctx, false).into_response());
     }
-    let (db_app, link) = (app.clone(), token.clone());
-    let found = tokio::task::spawn_blocking(move || db_app.db.request_by_token(&token))
+    let (db_app, t) = (app.clone(), token.clone());
+    let found = tokio::task::spawn_blocking(move || db_app.db.request(RequestKey::Token(&t)))
         .await
         .ok()
         .and_then(Result::ok)
         .flatten();
-    let Some(r) = found else {
-        return Err(problem(
-            StatusCode::NOT_FOUND,
-            "Det finns ingen anmälan på den här adressen.",
-        ));
-    };
+    match found {
+        Some(r) => Ok(show(&app, &r, &Cancel::Link(&token))),
+        None => Err(no_such_request()),
+    }
+}
+
+fn no_such_request() -> Rejection {
+    problem(StatusCode::NOT_FOUND, "Det finns ingen anmälan på den här adressen.")
+}
+
+/// How the status page's "Avboka" names the request: by the link it is on, or by the code
+/// typed in "Min bokning" (the inbox keeps no link to go back to, only its hash).
+enum Cancel<'a> {
+    Link(&'a str),
+    Code(&'a str),
+}
+
+/// A request's status page: what, when, where (the address only once booked), the code, and
+/// "Avboka" while there is something to cancel.
+fn show(app: &Shared, r: &Request, cancel: &Cancel<'_>) -> warp::reply::Response {
     let mut ctx = Context::new();
     ctx.insert("state", &r.state);
     ctx.insert("fresh", &(now_unix() - r.created_at < HONEST_AFTER_SECONDS));
@@ -214,24 +304,78 @@ async fn status_page(token: String, app: Shared) -> Result<warp::reply::Response
         "can_cancel",
         &matches!(r.state.as_str(), "pending" | "confirmed" | "waitlisted"),
     );
-    ctx.insert("token", &link);
-    Ok(page(&app, "request.html", ctx, false).into_response())
+    match cancel {
+        Cancel::Link(token) => ctx.insert("cancel_action", &format!("/anmalan/{token}/avboka")),
+        Cancel::Code(code) => {
+            ctx.insert("cancel_action", "/min-bokning/avboka");
+            ctx.insert("cancel_code", code);
+        }
+    }
+    back_to_site(&mut ctx, app, Some(&r.session));
+    page(app, "request.html", ctx, false).into_response()
 }
 
 async fn cancel(token: String, app: Shared) -> Result<warp::reply::Response, Rejection> {
     let (db_app, t) = (app.clone(), token.clone());
-    let done = tokio::task::spawn_blocking(move || db_app.db.cancel_request(&t, now_unix()))
+    let done = tokio::task::spawn_blocking(move || db_app.db.cancel_request(RequestKey::Token(&t), now_unix()))
         .await
         .ok()
         .and_then(Result::ok)
         .flatten();
     match done {
         Some(_) => Ok(see_other(&format!("/anmalan/{token}"))),
-        None => Err(problem(
-            StatusCode::NOT_FOUND,
-            "Det finns ingen anmälan på den här adressen.",
-        )),
+        None => Err(no_such_request()),
     }
+}
+
+/// "Min bokning" at the inbox: the code of a booking made from home shows its status page, and
+/// cancels it from there. Wrong codes count against the network, as at the kiosk.
+fn my_booking_form(app: &Shared, code: &str, error: Option<&str>) -> warp::reply::Response {
+    let mut ctx = Context::new();
+    ctx.insert("code", code);
+    ctx.insert("error", &error);
+    back_to_site(&mut ctx, app, None);
+    let mut reply = page(app, "my_booking.html", ctx, false).into_response();
+    if error.is_some() {
+        *reply.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    reply
+}
+
+async fn my_booking(
+    form: Vec<(String, String)>,
+    visitor: Option<IpAddr>,
+    app: Shared,
+    cancelling: bool,
+) -> Result<warp::reply::Response, Rejection> {
+    let code = field(&form, "kod").trim().to_string();
+    if normalize_code(&code).is_empty() {
+        return Ok(my_booking_form(&app, "", Some("Skriv koden du fick när du bokade.")));
+    }
+    let (db_app, typed) = (app.clone(), code.clone());
+    let tried = try_code(&app, visitor, move || {
+        if cancelling {
+            db_app.db.cancel_request(RequestKey::Code(&typed), now_unix())
+        } else {
+            db_app.db.request(RequestKey::Code(&typed))
+        }
+    })
+    .await;
+    Ok(match tried {
+        Tried::Found(r) => show(&app, &r, &Cancel::Code(&code)),
+        Tried::Missing => my_booking_form(
+            &app,
+            &code,
+            Some("Det finns ingen anmälan från webbplatsen med den koden. Kontrollera koden och försök igen."),
+        ),
+        Tried::Limited => super::screen::error_page(&app, TOO_MANY_WRONG, StatusCode::TOO_MANY_REQUESTS),
+        Tried::Failed => {
+            return Err(problem(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Anmälan kunde inte visas just nu.",
+            ));
+        }
+    })
 }
 
 /// Only the café's kiosk, with the shared secret, may read or answer requests.

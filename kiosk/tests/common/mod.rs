@@ -3,6 +3,7 @@
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
+pub mod sms_gateway;
 pub mod staff;
 
 // The tests' one HTTP client, shared with the generator's tests.
