@@ -66,6 +66,11 @@ fn no_file_of_the_build_carries_a_private_address() {
     assert!(read(&out, "platser/index.html").contains("Du får adressen när du bokar."));
     assert!(read(&out, "en/aktiviteter/samtalsgrupp/index.html").contains("You get the address when you book."));
     assert!(read(&out, "aktiviteter/hemma-hos/index.html").contains("Du får adressen när du bokar."));
+    let card = read(&out, "aktiviteter/samtalsgrupp/kort/index.html");
+    assert!(
+        card.contains("Glimten, Exempelby<br>Du får adressen när du bokar."),
+        "the referral card: {card}"
+    );
     // The area is still public, so people can tell whether it is near them.
     assert!(page.contains("Exempelby"));
     let json: serde_json::Value = serde_json::from_str(&read(&out, "api/activities.json")).unwrap();

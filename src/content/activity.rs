@@ -45,6 +45,9 @@ pub struct Activity {
     pub place_ref: Option<Spanned<String>>,
     /// Who organises it.
     pub organizer: Option<String>,
+    /// Who meets a newcomer, and where (`host = "En värd möter dig i entrén"`), for referral
+    /// cards and the page: the first step is easier when you know who will be there.
+    pub host: Option<String>,
     /// How to reach the organiser.
     pub contact: Option<Contact>,
     /// Cost as written.
@@ -162,6 +165,7 @@ struct Raw {
     audience: Vec<String>,
     place: Option<Spanned<toml::Value>>,
     organizer: Option<String>,
+    host: Option<String>,
     contact: Option<Contact>,
     cost: Option<String>,
     #[serde(default)]
@@ -231,6 +235,7 @@ const SCHEMA: Schema = Schema {
         "audience",
         "place",
         "organizer",
+        "host",
         "contact",
         "cost",
         "languages",
@@ -465,6 +470,7 @@ pub fn parse(
         place,
         place_ref,
         organizer: raw.organizer,
+        host: raw.host.filter(|h| !h.trim().is_empty()),
         contact: raw.contact,
         free,
         cost: raw.cost,

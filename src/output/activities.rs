@@ -84,7 +84,11 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
             .map(|p| lang.fill("activity.book_where", &[("place", p)]))
             .unwrap_or_default();
         let text = lang.fill(
-            "activity.book_text",
+            if b.capacity == 1 {
+                "activity.book_text_one"
+            } else {
+                "activity.book_text"
+            },
             &[
                 ("where", &place),
                 ("capacity", &b.capacity.to_string()),
@@ -95,6 +99,9 @@ fn activity_page(site: &Site, theme: &Theme, lang: &Lang, a: &Activity) -> Resul
         if let Some(action) = &site.config.booking_url {
             ctx.insert("booking_form", &booking_form(site, lang, a, b, action));
         }
+    }
+    if !site.is_hidden(a) && !a.is_ended(site.today) {
+        ctx.insert("card_url", &super::cards::card_url(a));
     }
     ctx.insert("jsonld", &crate::render::jsonld::activity(site, a));
     ctx.insert(

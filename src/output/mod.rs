@@ -5,6 +5,7 @@ mod activities;
 mod aliases;
 mod board;
 mod calendar;
+pub mod cards;
 mod evaluation;
 mod feeds;
 mod hsds;
@@ -141,7 +142,7 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
 
 /// What every language has besides the built-in sections: its pages and its programme. Feeds,
 /// open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 2] = [pages::render, program::render];
+const TRANSLATED: [Producer; 3] = [pages::render, program::render, cards::render];
 const DEFAULT_ONLY: [Producer; 6] = [
     feeds::render,
     ical::render,

@@ -4,5 +4,6 @@ pub mod chart;
 pub mod i18n;
 pub mod jsonld;
 pub mod links;
+pub mod qr;
 pub mod templates;
 pub mod view;

@@ -137,8 +137,18 @@ impl Wrong {
 
 /// The form's answer page when something must be corrected (the site's form has no errors of
 /// its own: it is static), with the meeting, what was typed, and the error at its question.
-fn form_page(app: &Shared, session: &str, name: &str, phone: &str, wrong: Wrong, error: &str) -> warp::reply::Response {
+fn form_page(
+    app: &Shared,
+    form: &[(String, String)],
+    name: &str,
+    phone: &str,
+    wrong: Wrong,
+    error: &str,
+) -> warp::reply::Response {
+    let session = field(form, "tillfalle");
     let mut ctx = Context::new();
+    // A tick already given stays: only what is wrong needs doing again.
+    ctx.insert("consent", &(field(form, "samtycke") == "ja"));
     ctx.insert("session", session);
     ctx.insert("what", &describe(app, session));
     ctx.insert("name", name);
@@ -188,7 +198,7 @@ async fn receive(
     if app.catalog.find(session, app.now()).is_none() {
         return Ok(form_page(
             &app,
-            session,
+            &form,
             name,
             phone,
             Wrong::Meeting,
@@ -197,16 +207,16 @@ async fn receive(
     }
     let name = match validate::name(name) {
         Ok(n) => n,
-        Err(m) => return Ok(form_page(&app, session, name, phone, Wrong::Name, &m)),
+        Err(m) => return Ok(form_page(&app, &form, name, phone, Wrong::Name, &m)),
     };
     let phone = match validate::phone(Some(phone)) {
         Ok(p) => p,
-        Err(m) => return Ok(form_page(&app, session, &name, phone, Wrong::Phone, &m)),
+        Err(m) => return Ok(form_page(&app, &form, &name, phone, Wrong::Phone, &m)),
     };
     if field(&form, "samtycke") != "ja" {
         return Ok(form_page(
             &app,
-            session,
+            &form,
             &name,
             phone.as_deref().unwrap_or(""),
             Wrong::Consent,

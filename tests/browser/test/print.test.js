@@ -1,0 +1,128 @@
+// What people print, printed: Chromium prints each kind of printable page to PDF (page.pdf()), and
+// the PDF is read back with poppler-utils — the number and size of pages, and the text, which
+// must be all of it (nothing cut off at a card's edge). QR codes are read from a screenshot by an
+// independent decoder (zbar's zbarimg) and must give the page's absolute address, here under a
+// sub-path with a Swedish letter, as a site published in someone else's folder would have.
+// Pictures of the printed pages are left in OMTANKE_SCREENSHOTS (/tmp/omtanke-screenshots).
+'use strict';
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { REPO } = require('../pages');
+const { buildSite, serve, launch, newContext, visit, expectNone } = require('../lib/harness');
+
+const SHOTS = process.env.OMTANKE_SCREENSHOTS || path.join(os.tmpdir(), 'omtanke-screenshots');
+const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'good');
+const PREFIX = '/förening';
+const A4 = { width: 595.28, height: 841.89, slack: 2 };
+
+function run(tool, args) {
+  const r = spawnSync(tool, args, { encoding: 'utf8' });
+  if (r.error) throw new Error(`${tool} could not run (${r.error.code}): .ci/run installs it`);
+  assert.equal(r.status, 0, `${tool} ${args.join(' ')} failed:\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** Prints the page to a PDF in SHOTS and returns { pages, width, height, text, file }. */
+async function printed(page, name) {
+  const file = path.join(SHOTS, `${name}.pdf`);
+  fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const info = run('pdfinfo', [file]);
+  const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+) pts/m);
+  run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, path.join(SHOTS, name)]);
+  return {
+    pages: Number(info.match(/^Pages:\s+(\d+)$/m)[1]),
+    width: Number(size[1]),
+    height: Number(size[2]),
+    // In reading order, card by card (-layout would interleave the two columns of cards).
+    text: run('pdftotext', [file, '-']),
+    file,
+  };
+}
+
+/** Elements of `selector` whose content does not fit inside them when printed. */
+function clippedWhenPrinted(page, selector) {
+  return page.evaluate((sel) => [...document.querySelectorAll(sel)].flatMap((box) => {
+    const outer = box.getBoundingClientRect();
+    const out = [...box.querySelectorAll('*')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && (r.bottom > outer.bottom + 0.5 || r.right > outer.right + 0.5);
+    });
+    return box.scrollHeight > box.clientHeight + 1 || out.length
+      ? [`${window.__describe(box)}: ${out.map(window.__describe).join(', ') || `${box.scrollHeight} px of content in ${box.clientHeight} px`}`]
+      : [];
+  }), selector);
+}
+
+const squash = (t) => t.replace(/\s+/g, ' ');
+
+describe('printed cards', () => {
+  let tmp, web, browser, context, page;
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'omtanke-print-'));
+    const out = path.join(tmp, 'public');
+    fs.mkdirSync(out);
+    web = await serve(out, PREFIX);
+    buildSite(FIXTURE, null, out, web.baseURL);
+    browser = await launch();
+    ({ context } = await newContext(browser, web.baseURL));
+    page = await context.newPage();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+  after(async () => {
+    await context?.close();
+    await browser?.close();
+    await web?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('a referral card prints as four A6 cards on one A4 sheet, each whole, in large type', async () => {
+    await visit(page, `${web.baseURL}/aktiviteter/fredagsmote/kort/`);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expectNone(await clippedWhenPrinted(page, '.referral-card'), 'cut off on paper:');
+      const sizes = await page.evaluate(() => [...document.querySelectorAll('.referral-card')].map((c) => {
+        const r = c.getBoundingClientRect();
+        return { width: r.width, height: r.height, body: parseFloat(getComputedStyle(c.querySelector('.card-facts')).fontSize) };
+      }));
+      assert.equal(sizes.length, 4, 'four cards to the sheet');
+      for (const s of sizes) {
+        // 105 × 148.5 mm at 96 px an inch.
+        assert.ok(Math.abs(s.width - 396.9) < 2 && Math.abs(s.height - 561.3) < 2, `a card is ${s.width} × ${s.height} px, not A6`);
+        assert.ok(s.body >= 18.6, `the card's facts print at ${(s.body * 0.75).toFixed(1)} pt, under 14 pt`);
+      }
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    const pdf = await printed(page, 'print-referral-card');
+    assert.equal(pdf.pages, 1, `the card sheet prints on ${pdf.pages} pages`);
+    assert.ok(Math.abs(pdf.width - A4.width) < A4.slack && Math.abs(pdf.height - A4.height) < A4.slack,
+      `the sheet is ${pdf.width} × ${pdf.height} pt, not A4`);
+    const text = squash(pdf.text);
+    assert.equal(text.match(/Fredagsmöte/g)?.length, 4, `four copies of the card's title:\n${pdf.text}`);
+    for (const fact of ['FÖRSTA STEGET', 'Byhuset, Byvägen 2, Påarp', '20 kr. Boka plats först.', 'Nästa gånger:']) {
+      assert.ok(text.includes(fact), `the printed card lacks "${fact}":\n${pdf.text}`);
+    }
+    for (const screenOnly of ['Hoppa till', 'Aktiviteter', 'Det här kortet är gjort för att ge']) {
+      assert.ok(!text.includes(screenOnly), `"${screenOnly}" is printed but is not the card:\n${pdf.text}`);
+    }
+  });
+
+  test('the card\'s QR code, read from the screen by zbarimg, is the activity page\'s address', async () => {
+    await visit(page, `${web.baseURL}/aktiviteter/fredagsmote/kort/`);
+    const shot = path.join(SHOTS, 'print-referral-card-qr.png');
+    await page.locator('.referral-card .qr').first().screenshot({ path: shot });
+    const decoded = run('zbarimg', ['--quiet', '--raw', shot]).trim();
+    const expected = new URL(`${web.baseURL}/aktiviteter/fredagsmote/`).href;
+    assert.equal(decoded, expected);
+    // And it is the page the card is about.
+    const res = await page.goto(decoded);
+    assert.equal(res.status(), 200);
+    await page.getByRole('heading', { name: 'Fredagsmöte', level: 1 }).waitFor();
+  });
+});
