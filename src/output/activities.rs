@@ -245,6 +245,13 @@ impl<'a> Listing<'a> {
             view::feed_links(site, "/kalender.ics", lang.t("subscribe.all"))
         };
         ctx.insert("ics", &ics);
+        if let Some(slug) = self
+            .url
+            .strip_prefix("/aktiviteter/omrade/")
+            .and_then(|rest| rest.strip_suffix('/'))
+        {
+            ctx.insert("poster_url", &super::posters::area_poster_url(slug));
+        }
         let parent = if self.filter.is_some() {
             Some("/aktiviteter/")
         } else {

@@ -13,6 +13,7 @@ mod ical;
 mod open_data;
 mod pages;
 mod places;
+pub mod posters;
 mod pot;
 mod program;
 mod search;
@@ -142,7 +143,7 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
 
 /// What every language has besides the built-in sections: its pages and its programme. Feeds,
 /// open data, search and redirects exist once, in the default language.
-const TRANSLATED: [Producer; 3] = [pages::render, program::render, cards::render];
+const TRANSLATED: [Producer; 4] = [pages::render, program::render, cards::render, posters::render];
 const DEFAULT_ONLY: [Producer; 6] = [
     feeds::render,
     ical::render,

@@ -49,6 +49,7 @@ fn place_page(site: &Site, theme: &Theme, lang: &Lang, p: &Place) -> Result<Outp
     ctx.insert("checked_text", &p.checked.map(|d| lang.plain_date(d)));
     ctx.insert("unconfirmed", &!site.confirmation(p.checked).is_recent());
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, Some("/platser/")));
+    ctx.insert("poster_url", &super::posters::place_poster_url(&url));
     Ok(OutputFile::page(&lang.url(&url), theme.render("place.html", &ctx)?))
 }
 

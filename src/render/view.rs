@@ -504,8 +504,21 @@ pub struct WeekView {
 
 /// Every occurrence of the coming activities between two dates, grouped by day.
 pub fn days(site: &Site, lang: &Lang, from: NaiveDate, to: NaiveDate) -> Vec<DayView> {
+    days_of(site, lang, from, to, |_| true)
+}
+
+/// The days from `from` to `to` with the meetings of the activities `keep` chooses (those of one
+/// place, for its poster), by start time.
+pub fn days_of(
+    site: &Site,
+    lang: &Lang,
+    from: NaiveDate,
+    to: NaiveDate,
+    keep: impl Fn(&Activity) -> bool,
+) -> Vec<DayView> {
     let mut all: Vec<(Meeting, &Activity)> = site
         .listed()
+        .filter(|a| keep(a))
         .flat_map(|a| {
             a.meetings(site.config.timezone, from, to)
                 .into_iter()

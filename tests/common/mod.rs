@@ -3,6 +3,7 @@
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
 pub mod http;
+pub mod qr;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

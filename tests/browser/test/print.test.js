@@ -60,7 +60,7 @@ function clippedWhenPrinted(page, selector) {
 
 const squash = (t) => t.replace(/\s+/g, ' ');
 
-describe('printed cards', () => {
+describe('printed cards and posters', () => {
   let tmp, web, browser, context, page;
 
   before(async () => {
@@ -112,6 +112,35 @@ describe('printed cards', () => {
       assert.ok(!text.includes(screenOnly), `"${screenOnly}" is printed but is not the card:\n${pdf.text}`);
     }
   });
+
+  for (const { kind, url, listing, heading, facts } of [
+    {
+      kind: 'place', url: '/platser/huset/affisch/', listing: '/platser/huset/', heading: 'Det här händer på Huset',
+      facts: ['Söndag 29 november', 'Söndagsfika', 'Frågor? Ring 012-345 67 89', 'Affischen gjordes 26 november 2026.'],
+    },
+    {
+      kind: 'area', url: '/aktiviteter/omrade/soder/affisch/', listing: '/aktiviteter/omrade/soder/', heading: 'Det här händer i Söder',
+      facts: ['Söndag 20 december', 'Kvällscafé', 'Frågor? Ring 012-345 67 89'],
+    },
+  ]) {
+    test(`the ${kind}'s poster prints on one A4 page with its four weeks, and its QR code is the listing`, async () => {
+      await visit(page, `${web.baseURL}${url}`);
+      const pdf = await printed(page, `print-poster-${kind}`);
+      assert.equal(pdf.pages, 1, `the poster prints on ${pdf.pages} pages`);
+      assert.ok(Math.abs(pdf.width - A4.width) < A4.slack && Math.abs(pdf.height - A4.height) < A4.slack,
+        `the poster is ${pdf.width} × ${pdf.height} pt, not A4`);
+      const text = squash(pdf.text);
+      for (const fact of [heading, ...facts]) {
+        assert.ok(text.includes(fact), `the printed poster lacks "${fact}":\n${pdf.text}`);
+      }
+      for (const screenOnly of ['Hoppa till', 'Affischen är gjord för att skrivas ut', 'Behöver du hjälp nu?']) {
+        assert.ok(!text.includes(screenOnly), `"${screenOnly}" is printed but is not the poster:\n${pdf.text}`);
+      }
+      const shot = path.join(SHOTS, `print-poster-${kind}-qr.png`);
+      await page.locator('.poster .qr').screenshot({ path: shot });
+      assert.equal(run('zbarimg', ['--quiet', '--raw', shot]).trim(), new URL(`${web.baseURL}${listing}`).href);
+    });
+  }
 
   test('the card\'s QR code, read from the screen by zbarimg, is the activity page\'s address', async () => {
     await visit(page, `${web.baseURL}/aktiviteter/fredagsmote/kort/`);
