@@ -585,9 +585,9 @@ fn the_booking_text_names_the_sites_kiosk_place_never_the_themes() {
     assert!(!page.contains("@Söder"), "a real place in the theme's words");
     let config = site.join("site.toml");
     let text = std::fs::read_to_string(&config).unwrap();
-    assert!(!text.contains("[extra]"));
-    let extra = "\n[extra]\nkiosk_place = \"caféet i Huset\"\nkiosk_place_en = \"the café in Huset\"\n";
-    std::fs::write(&config, format!("{text}{extra}")).unwrap();
+    assert!(!text.contains("kiosk_place"));
+    let extra = "[extra]\nkiosk_place = \"caféet i Huset\"\nkiosk_place_en = \"the café in Huset\"\n";
+    std::fs::write(&config, text.replace("[extra]\n", extra)).unwrap();
     let out = tmp.path().join("b");
     assert!(build(&site, &out, "2026-11-26", &[]).status.success());
     assert!(read(&out, "aktiviteter/fredagsmote/index.html").contains("på bokningsskärmen i caféet i Huset."));

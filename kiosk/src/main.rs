@@ -14,7 +14,6 @@ mod maintenance;
 mod news;
 mod occurrences;
 mod sms;
-mod snackebord;
 mod suggestion_form;
 mod survey;
 mod survey_forms;

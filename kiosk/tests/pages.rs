@@ -198,3 +198,25 @@ fn min_bokning_finds_a_booking_by_its_code() {
         shown.body
     );
 }
+
+#[test]
+fn the_start_screen_asks_a_question_from_the_sites_snackebord() {
+    let tmp = tempfile::tempdir().unwrap();
+    let without = Kiosk::start(&tmp.path().join("utan"));
+    assert!(
+        !without.get("/").body.contains("Snackebordet"),
+        "no conversation starter without content/snackebord.toml"
+    );
+    let site = common::copy_site(tmp.path());
+    std::fs::write(
+        site.join("content/snackebord.toml"),
+        "questions = [\"Vilken fågel hör du helst på morgonen?\"]\n",
+    )
+    .unwrap();
+    let dir = tmp.path().join("med");
+    std::fs::create_dir_all(&dir).unwrap();
+    let with = Kiosk::start_with(&dir, &site);
+    let home = with.get("/").body;
+    assert!(home.contains("<h2>Snackebordet</h2>"), "{home}");
+    assert!(home.contains("Vilken fågel hör du helst på morgonen?"), "{home}");
+}

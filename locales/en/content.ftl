@@ -230,3 +230,10 @@ config-unknown-when-unchecked-help = write when_unchecked = "notice" (unconfirme
 
 config-booking-url-bad = `booking_url` = "{ $url }" cannot receive the booking form: { $why }
 config-booking-url-bad-help = write the full address of the kiosk's inbox, e.g. booking_url = "https://forslag.omtanke.example/anmalan"
+
+snackebord-no-questions = the snackebord has no questions
+snackebord-no-questions-help = write the questions as a list: questions = ["What made you happy this week?", "…"]
+snackebord-translation-count = the translation [{ $lang }] has { $count } questions, but the original has { $expected }
+snackebord-translation-count-help = every question needs its translation, in the same order
+snackebord-question-length = a question must have text and at most { $max } characters
+snackebord-question-length-help = short questions fit a table card in large type

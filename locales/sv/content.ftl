@@ -248,3 +248,10 @@ config-unknown-when-unchecked-help = skriv when_unchecked = "notice" (aktivitete
 
 config-booking-url-bad = `booking_url` = "{ $url }" kan inte ta emot anmälningsformuläret: { $why }
 config-booking-url-bad-help = skriv hela adressen till kioskens inkorg, till exempel booking_url = "https://forslag.omtanke.example/anmalan"
+
+snackebord-no-questions = snackebordet har inga frågor
+snackebord-no-questions-help = skriv frågorna som en lista: questions = ["Vad gjorde dig glad den här veckan?", "…"]
+snackebord-translation-count = översättningen [{ $lang }] har { $count } frågor, men originalet har { $expected }
+snackebord-translation-count-help = varje fråga behöver sin översättning, i samma ordning
+snackebord-question-length = en fråga måste ha text och högst { $max } tecken
+snackebord-question-length-help = korta frågor får plats på ett bordskort i stor stil

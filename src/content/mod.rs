@@ -12,6 +12,7 @@ pub mod page;
 pub mod place;
 pub mod post;
 pub mod slug;
+pub mod snackebord;
 pub mod visits;
 
 use std::collections::HashMap;
@@ -98,6 +99,8 @@ pub struct Site {
     /// Loneliness-scale results per month and meeting place (`content/data/utvardering/*.csv`),
     /// sorted by id; months with too few responses are already left out.
     pub evaluation: Vec<(String, Vec<evaluation::Month>)>,
+    /// The snackebord's conversation starters (`content/snackebord.toml`), when the site has them.
+    pub snackebord: Option<snackebord::Snackebord>,
     /// Problems that do not stop the build.
     pub warnings: Vec<Diagnostic>,
 }
@@ -111,6 +114,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/kalender/",
     "/statistik/",
     "/utvardering/",
+    "/snackebord/",
 ];
 
 /// Activity ids that would collide with the filter pages under `/aktiviteter/`.
@@ -123,6 +127,7 @@ enum Loaded {
     Post(Box<Post>),
     Visits(visits::Visits),
     Evaluation(String, Vec<evaluation::Month>),
+    Snackebord(snackebord::Snackebord),
     Asset(Asset),
     Nothing,
 }
@@ -134,6 +139,7 @@ enum Kind {
     Post,
     Visits,
     Evaluation,
+    Snackebord,
     Asset,
 }
 
@@ -186,6 +192,7 @@ impl Site {
         let mut assets = vec![];
         let mut visit_files = vec![];
         let mut evaluation_files = vec![];
+        let mut snackebord = None;
         for (loaded, d) in results {
             diags.extend(d);
             match loaded {
@@ -197,6 +204,7 @@ impl Site {
                 Loaded::Asset(a) => assets.push(a),
                 Loaded::Visits(v) => visit_files.push(v),
                 Loaded::Evaluation(id, months) => evaluation_files.push((id, months)),
+                Loaded::Snackebord(s) => snackebord = Some(s),
                 Loaded::Nothing => {}
             }
         }
@@ -259,6 +267,7 @@ impl Site {
             static_files,
             visits: visit_files,
             evaluation: evaluation_files,
+            snackebord,
             warnings,
         })
     }
@@ -352,6 +361,7 @@ fn classify(rel: &Path) -> Kind {
         ("anslagstavla", true, "md") if stem != "_index" => Kind::Post,
         ("data", _, "csv") if rel.parent() == Some(Path::new(visits::FOLDER)) => Kind::Visits,
         ("data", _, "csv") if rel.parent() == Some(Path::new(evaluation::FOLDER)) => Kind::Evaluation,
+        _ if rel == Path::new(snackebord::FILE) => Kind::Snackebord,
         (_, _, "md") => Kind::Page,
         _ => Kind::Asset,
     }
@@ -410,6 +420,7 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
             .map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
+        Kind::Snackebord => snackebord::parse(&src, diags).map_or(Loaded::Nothing, Loaded::Snackebord),
         Kind::Asset => unreachable!("assets return early"),
     }
 }

@@ -19,6 +19,7 @@ mod program;
 mod search;
 mod sections;
 mod sitemap;
+mod snackebord;
 mod statistics;
 mod vtimezone;
 
@@ -138,6 +139,12 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
         title_key: "evaluation.title",
         render: evaluation::render,
         search: evaluation::search_words,
+    },
+    BuiltIn {
+        url: snackebord::URL,
+        title_key: "snackebord.title",
+        render: snackebord::render,
+        search: snackebord::search_words,
     },
 ];
 

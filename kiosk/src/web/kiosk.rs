@@ -13,7 +13,6 @@ use super::booking::{Cancelled, TOO_MANY_WRONG, Tried, book_session, cancel_by_c
 use super::screen::{self, page, see_other};
 use super::{BODY_LIMIT, Shared, with_app};
 use crate::db::bookings::{BookOutcome, display_code, normalize_code};
-use crate::snackebord;
 
 fn long_date(app: &Shared, date: chrono::NaiveDate) -> String {
     app.words.long_date(date)
@@ -31,7 +30,12 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
             ctx.insert("today", &long_date(&app, now.date_naive()));
             ctx.insert("programme", &app.catalog.programme(now.date_naive()));
             ctx.insert("hours", &app.config.opening_hours);
-            ctx.insert("starter", snackebord::for_time(now.timestamp()));
+            // The site's conversation starters (content/snackebord.toml), one every ten minutes.
+            let starter = app
+                .catalog
+                .site()
+                .and_then(|s| s.snackebord.as_ref()?.for_time(now.timestamp()).map(str::to_string));
+            ctx.insert("starter", &starter);
             page(&app, "home.html", ctx, false)
         });
     let checkin = warp::path!("checka-in")

@@ -142,6 +142,37 @@ describe('printed cards and posters', () => {
     });
   }
 
+  test('the snackebord\'s questions print as folded table cards, two to a landscape A4 sheet', async () => {
+    await visit(page, `${web.baseURL}/snackebord/`);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expectNone(await clippedWhenPrinted(page, '.table-card-side'), 'cut off on paper:');
+      const sides = await page.evaluate(() => [...document.querySelectorAll('.table-card-side')].map((side) => ({
+        height: side.getBoundingClientRect().height,
+        turned: getComputedStyle(side).transform !== 'none',
+        size: side.querySelector('.table-card-question') && parseFloat(getComputedStyle(side.querySelector('.table-card-question')).fontSize),
+      })));
+      // Three questions: two cards, each half of an A5 sheet (105 mm); the back upside down.
+      assert.equal(sides.length, 4);
+      for (const [i, s] of sides.entries()) {
+        assert.ok(Math.abs(s.height - 396.85) < 2, `side ${i} is ${s.height} px tall, not 105 mm`);
+        assert.equal(s.turned, i % 2 === 0, `side ${i} is ${s.turned ? '' : 'not '}upside down`);
+        if (s.size) assert.ok(s.size >= 26.6, `a question prints at ${(s.size * 0.75).toFixed(1)} pt, under 20 pt`);
+      }
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+    const pdf = await printed(page, 'print-table-cards');
+    assert.equal(pdf.pages, 1, `two cards print on ${pdf.pages} sheets`);
+    assert.ok(Math.abs(pdf.width - A4.height) < A4.slack && Math.abs(pdf.height - A4.width) < A4.slack,
+      `the sheet is ${pdf.width} × ${pdf.height} pt, not A4 landscape`);
+    const text = squash(pdf.text);
+    for (const q of ['Vad gjorde dig glad den här veckan?', 'Vilken årstid tycker du bäst om, och varför?', 'Vad skulle du vilja lära dig?']) {
+      assert.ok(text.includes(q), `the printed cards lack "${q}":\n${pdf.text}`);
+    }
+    assert.ok(!text.includes('Gör egna bordskort'), `the instructions are printed:\n${pdf.text}`);
+  });
+
   test('the card\'s QR code, read from the screen by zbarimg, is the activity page\'s address', async () => {
     await visit(page, `${web.baseURL}/aktiviteter/fredagsmote/kort/`);
     const shot = path.join(SHOTS, 'print-referral-card-qr.png');
