@@ -324,7 +324,7 @@ fn activity_pages_carry_schema_org_events() {
     let fika = read(&out, "aktiviteter/kvallscafe/index.html");
     assert!(
         fika.contains(
-            r#""organizer":{"@type":"Organization","email":"info@huset.example.se","name":"Föreningen Huset"}"#
+            r#""organizer":{"@type":"Organization","email":"info@huset.example.se","name":"Föreningen Huset","url":"https://test.example.se/arrangorer/huset/"}"#
         ),
         "{fika}"
     );

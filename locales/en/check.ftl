@@ -73,5 +73,10 @@ check-place-recheck-soon = the place's facts were last checked on { $checked } a
    *[other] { $days } days left
 })
 check-place-recheck-overdue = the place's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to ask first
+check-organizer-recheck-soon = the organizer's facts were last checked on { $checked } and must be checked again by { $due } ({ $days ->
+    [one] 1 day left
+   *[other] { $days } days left
+})
+check-organizer-recheck-overdue = the organizer's facts were last checked on { $checked }, more than { $days } days ago: its page tells visitors to ask first
 check-pause-over = the pause ended on { $until }: the activity is shown as usual again
 check-pause-over-help = remove status, paused_until and status_note from the file, or give a later paused_until if the pause goes on

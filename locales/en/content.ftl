@@ -237,3 +237,14 @@ snackebord-translation-count = the translation [{ $lang }] has { $count } questi
 snackebord-translation-count-help = every question needs its translation, in the same order
 snackebord-question-length = a question must have text and at most { $max } characters
 snackebord-question-length-help = short questions fit a table card in large type
+
+organizer-no-name = the organizer has no `name`
+organizer-no-name-help = write the organizer's name: name = "Föreningen Huset"
+organizer-website = "{ $website }" is not a web address
+organizer-website-help = write the whole address, starting with https://
+organizer-logo-no-alt = `logo` has no `logo_alt`
+organizer-logo-no-alt-help = describe the logo for those who cannot see it: logo_alt = "The Huset logo"
+organizer-logo-not-beside = the logo "{ $logo }" is not beside this file
+organizer-logo-not-beside-help = put the picture in content/arrangorer/ and write only its file name
+check-organizer-free-text = "{ $name }" is the organizer of { $count } activities
+check-organizer-free-text-help = make a file for the organizer, content/arrangorer/{ $id }.toml with name = "{ $name }", and write organizer = "{ $id }" in the activities: the organizer then gets a page of its own

@@ -73,5 +73,10 @@ check-place-recheck-soon = platsens uppgifter kontrollerades senast { $checked }
    *[other] { $days } dagar kvar
 })
 check-place-recheck-overdue = platsens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna fråga först
+check-organizer-recheck-soon = arrangörens uppgifter kontrollerades senast { $checked } och måste kontrolleras igen senast { $due } ({ $days ->
+    [one] 1 dag kvar
+   *[other] { $days } dagar kvar
+})
+check-organizer-recheck-overdue = arrangörens uppgifter kontrollerades senast { $checked }, för mer än { $days } dagar sedan: sidan ber besökarna fråga först
 check-pause-over = uppehållet slutade { $until }: aktiviteten visas som vanligt igen
 check-pause-over-help = ta bort status, paused_until och status_note ur filen, eller skriv ett senare paused_until om uppehållet fortsätter

@@ -255,3 +255,14 @@ snackebord-translation-count = översättningen [{ $lang }] har { $count } fråg
 snackebord-translation-count-help = varje fråga behöver sin översättning, i samma ordning
 snackebord-question-length = en fråga måste ha text och högst { $max } tecken
 snackebord-question-length-help = korta frågor får plats på ett bordskort i stor stil
+
+organizer-no-name = arrangören saknar `name`
+organizer-no-name-help = skriv arrangörens namn: name = "Föreningen Huset"
+organizer-website = "{ $website }" är ingen webbadress
+organizer-website-help = skriv hela adressen, med https:// först
+organizer-logo-no-alt = `logo` har ingen `logo_alt`
+organizer-logo-no-alt-help = beskriv logotypen för den som inte kan se den: logo_alt = "Husets logotyp"
+organizer-logo-not-beside = logotypen "{ $logo }" ligger inte bredvid den här filen
+organizer-logo-not-beside-help = lägg bilden i content/arrangorer/ och skriv bara dess filnamn
+check-organizer-free-text = "{ $name }" står som arrangör på { $count } aktiviteter
+check-organizer-free-text-help = gör en fil för arrangören, content/arrangorer/{ $id }.toml med name = "{ $name }", och skriv organizer = "{ $id }" i aktiviteterna: då får arrangören en egen sida

@@ -45,10 +45,25 @@ pub fn check_places(site: &Site, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Organizers' files whose `checked` is due soon or overdue, at the date (or the file).
+pub fn check_organizers(site: &Site, diags: &mut Vec<Diagnostic>) {
+    for o in &site.organizers {
+        let Some(message) = finding(Listing::Organizer, site.confirmation(o.checked), site) else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::error(&o.source, o.checked_span.clone(), message)
+                .warning()
+                .help(crate::msg!("check-recheck-help", today = site.today.to_string())),
+        );
+    }
+}
+
 /// What kind of listing a finding is about (its words differ).
 enum Listing {
     Activity,
     Place,
+    Organizer,
 }
 
 /// The warning for a listing whose confirmation is due within [`WARN_DAYS_BEFORE`](crate::content::confirmation::WARN_DAYS_BEFORE) days or
@@ -60,6 +75,14 @@ fn finding(listing: Listing, confirmation: Confirmation, site: &Site) -> Option<
             match listing {
                 Listing::Activity => crate::msg!("check-recheck-soon", checked = checked, due = due, days = days),
                 Listing::Place => crate::msg!("check-place-recheck-soon", checked = checked, due = due, days = days),
+                Listing::Organizer => {
+                    crate::msg!(
+                        "check-organizer-recheck-soon",
+                        checked = checked,
+                        due = due,
+                        days = days
+                    )
+                }
             }
         }
         (listing, Confirmation::Old(on, _)) => {
@@ -70,6 +93,7 @@ fn finding(listing: Listing, confirmation: Confirmation, site: &Site) -> Option<
                 }
                 Listing::Activity => crate::msg!("check-recheck-overdue", checked = checked, days = days),
                 Listing::Place => crate::msg!("check-place-recheck-overdue", checked = checked, days = days),
+                Listing::Organizer => crate::msg!("check-organizer-recheck-overdue", checked = checked, days = days),
             }
         }
         _ => return None,

@@ -24,6 +24,7 @@ mod docs;
 pub mod external;
 mod headings;
 mod links;
+mod organizers;
 mod pauses;
 mod places;
 mod scan;
@@ -71,7 +72,9 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
     activities::check(&site, &mut diags);
     confirmation::check(&site, &mut diags);
     confirmation::check_places(&site, &mut diags);
+    confirmation::check_organizers(&site, &mut diags);
     pauses::check(&site, &mut diags);
+    organizers::check(&site, &mut diags);
     places::check(&site, &mut diags);
     // Without the feature (the kiosk's build) nobody can ask for it: the kiosk never checks.
     #[cfg(feature = "external-links")]

@@ -45,6 +45,8 @@ pub struct Activity {
     pub place_ref: Option<Spanned<String>>,
     /// Who organises it.
     pub organizer: Option<String>,
+    /// The organizer's file, when `organizer` names one (`content/arrangorer/<id>.toml`).
+    pub organizer_id: Option<String>,
     /// Who meets a newcomer, and where (`host = "En värd möter dig i entrén"`), for referral
     /// cards and the page: the first step is easier when you know who will be there.
     pub host: Option<String>,
@@ -470,6 +472,7 @@ pub fn parse(
         place,
         place_ref,
         organizer: raw.organizer,
+        organizer_id: None,
         host: raw.host.filter(|h| !h.trim().is_empty()),
         contact: raw.contact,
         free,

@@ -8,6 +8,7 @@ mod csv_lines;
 pub mod dates;
 pub mod evaluation;
 pub mod frontmatter;
+pub mod organizer;
 pub mod page;
 pub mod place;
 pub mod post;
@@ -88,6 +89,8 @@ pub struct Site {
     pub activities: Vec<Activity>,
     /// Places with their own file, sorted by name.
     pub places: Vec<Place>,
+    /// Organizers with a file (`content/arrangorer/`), by name.
+    pub organizers: Vec<organizer::Organizer>,
     /// Bulletin-board posts, newest first.
     pub posts: Vec<Post>,
     /// Files under `content/` that are not content, copied beside their pages.
@@ -114,6 +117,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/kalender/",
     "/statistik/",
     "/utvardering/",
+    "/arrangorer/",
     "/snackebord/",
 ];
 
@@ -124,6 +128,7 @@ enum Loaded {
     Page(Box<Page>),
     Activity(Box<Activity>),
     Place(Box<Place>),
+    Organizer(Box<organizer::Organizer>),
     Post(Box<Post>),
     Visits(visits::Visits),
     Evaluation(String, Vec<evaluation::Month>),
@@ -136,6 +141,7 @@ enum Kind {
     Page,
     Activity,
     Place,
+    Organizer,
     Post,
     Visits,
     Evaluation,
@@ -188,6 +194,7 @@ impl Site {
         let mut translations = vec![];
         let mut activities = vec![];
         let mut places = vec![];
+        let mut organizers = vec![];
         let mut posts = vec![];
         let mut assets = vec![];
         let mut visit_files = vec![];
@@ -200,6 +207,7 @@ impl Site {
                 Loaded::Page(p) => translations.push(*p),
                 Loaded::Activity(a) => activities.push(*a),
                 Loaded::Place(p) => places.push(*p),
+                Loaded::Organizer(o) => organizers.push(*o),
                 Loaded::Post(p) => posts.push(*p),
                 Loaded::Asset(a) => assets.push(a),
                 Loaded::Visits(v) => visit_files.push(v),
@@ -209,8 +217,9 @@ impl Site {
             }
         }
         resolve_places(&mut activities, &places, &mut diags);
+        resolve_organizers(&mut activities, &organizers);
         link_easy_read(&mut pages, &mut diags);
-        check_claims(&pages, &activities, &places, &posts, &mut diags);
+        check_claims(&pages, &activities, &places, &organizers, &posts, &mut diags);
 
         let warnings: Vec<Diagnostic> = diags
             .iter()
@@ -235,6 +244,7 @@ impl Site {
                 .then(a.id.cmp(&b.id))
         });
         places.sort_by_key(|p| p.name.to_lowercase());
+        organizers.sort_by_key(|o| o.name.to_lowercase());
         posts.sort_by(|a, b| b.date.cmp(&a.date).then(a.slug.cmp(&b.slug)));
         assets.sort_by(|a, b| a.output.cmp(&b.output));
         let static_dir = root.join("static");
@@ -262,6 +272,7 @@ impl Site {
             translations,
             activities,
             places,
+            organizers,
             posts,
             assets,
             static_files,
@@ -358,6 +369,7 @@ fn classify(rel: &Path) -> Kind {
     match (top, direct, ext) {
         ("aktiviteter", true, "toml") => Kind::Activity,
         ("platser", true, "toml") => Kind::Place,
+        (organizer::FOLDER, true, "toml") => Kind::Organizer,
         ("anslagstavla", true, "md") if stem != "_index" => Kind::Post,
         ("data", _, "csv") if rel.parent() == Some(Path::new(visits::FOLDER)) => Kind::Visits,
         ("data", _, "csv") if rel.parent() == Some(Path::new(evaluation::FOLDER)) => Kind::Evaluation,
@@ -416,12 +428,32 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
                 .map_or(Loaded::Nothing, |a| Loaded::Activity(Box::new(a)))
         }
         Kind::Place => place::parse(&src, &stem, diags).map_or(Loaded::Nothing, |p| Loaded::Place(Box::new(p))),
+        Kind::Organizer => {
+            let dir = content_dir.join(rel.parent().unwrap_or(Path::new("")));
+            organizer::parse(&src, &stem, &config.language, &dir, diags)
+                .map_or(Loaded::Nothing, |o| Loaded::Organizer(Box::new(o)))
+        }
         Kind::Post => post::parse(src.clone(), &stem, &config.language, diags)
             .map_or(Loaded::Nothing, |p| Loaded::Post(Box::new(p))),
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
         Kind::Snackebord => snackebord::parse(&src, diags).map_or(Loaded::Nothing, Loaded::Snackebord),
         Kind::Asset => unreachable!("assets return early"),
+    }
+}
+
+/// `organizer = "…"` that names an organizer's file (its id, its file name or their slug) links
+/// the activity to it; any other text stays the organizer's name as written.
+fn resolve_organizers(activities: &mut [Activity], organizers: &[organizer::Organizer]) {
+    for a in activities {
+        let Some(text) = a.organizer.as_deref() else { continue };
+        let found = organizers
+            .iter()
+            .find(|o| o.id == text || o.file_stem == text || o.id == slugify(text));
+        if let Some(o) = found {
+            a.organizer_id = Some(o.id.clone());
+            a.organizer = Some(o.name.clone());
+        }
     }
 }
 
@@ -493,6 +525,7 @@ fn check_claims(
     pages: &[Page],
     activities: &[Activity],
     places: &[Place],
+    organizers: &[organizer::Organizer],
     posts: &[Post],
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -529,6 +562,9 @@ fn check_claims(
     }
     for p in posts {
         claims.push((p.url.clone(), &p.source, "post"));
+    }
+    for o in organizers {
+        claims.push((o.url.clone(), &o.source, "organizer"));
     }
     let mut seen: HashMap<String, &Source> = HashMap::new();
     for (url, src, what) in claims {

@@ -145,6 +145,9 @@ impl Ids<'_> {
     }
 
     fn organization(&self, a: &Activity) -> String {
+        if let Some(id) = &a.organizer_id {
+            return self.of(&format!("/arrangorer/{id}/"));
+        }
         match &a.organizer {
             Some(name) => self.of(&format!("/#organization/{}", crate::vocabulary::slugify(name))),
             None => self.of("/#organization"),
@@ -160,6 +163,23 @@ impl Ids<'_> {
 }
 
 fn organization(site: &Site, ids: &Ids, a: &Activity) -> Value {
+    // An organizer with a file says who it is and how to reach it.
+    if let Some(o) = a
+        .organizer_id
+        .as_ref()
+        .and_then(|id| site.organizers.iter().find(|o| &o.id == id))
+    {
+        let mut org = json!({
+            "id": ids.organization(a),
+            "name": o.name,
+            "description": super::search::plain_text(&o.description).split_whitespace().collect::<Vec<_>>().join(" "),
+        });
+        org["website"] = json!(o.website.clone().unwrap_or_else(|| site.config.absolute(&o.url)));
+        if let Some(email) = &o.email {
+            org["email"] = json!(email);
+        }
+        return org;
+    }
     let (name, description) = match &a.organizer {
         Some(name) => (
             name.clone(),

@@ -1,6 +1,7 @@
 //! iCalendar feeds (RFC 5545): `/kalender.ics` with every coming activity, one per activity at
-//! `/aktiviteter/<id>/kalender.ics` and one per interest at
-//! `/aktiviteter/intresse/<slug>/kalender.ics`.
+//! `/aktiviteter/<id>/kalender.ics`, one per interest at
+//! `/aktiviteter/intresse/<slug>/kalender.ics` and one per organizer with a file at
+//! `/arrangorer/<id>/kalender.ics`.
 //!
 //! Weekly and monthly rules become one recurring event each (RRULE, EXDATE, UNTIL); a `dates`
 //! rule becomes one event per date. Times carry `TZID` with a VTIMEZONE built from the time-zone
@@ -48,6 +49,17 @@ pub(super) fn render(site: &Site, _: &Theme, lang: &Lang) -> Result<Vec<OutputFi
         files.push(OutputFile::bytes(
             format!("aktiviteter/intresse/{slug}/kalender.ics"),
             feed(&name, &items)?,
+        ));
+    }
+    for o in &site.organizers {
+        let items: Vec<&Activity> = coming
+            .iter()
+            .copied()
+            .filter(|a| a.organizer_id.as_deref() == Some(o.id.as_str()))
+            .collect();
+        files.push(OutputFile::bytes(
+            format!("{}kalender.ics", o.url.trim_start_matches('/')),
+            feed(&format!("{} – {}", site.config.title, o.name), &items)?,
         ));
     }
     Ok(files)

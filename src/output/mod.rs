@@ -11,6 +11,7 @@ mod feeds;
 mod hsds;
 mod ical;
 mod open_data;
+mod organizers;
 mod pages;
 mod places;
 pub mod posters;
@@ -139,6 +140,12 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
         title_key: "evaluation.title",
         render: evaluation::render,
         search: evaluation::search_words,
+    },
+    BuiltIn {
+        url: organizers::URL,
+        title_key: "organizers.title",
+        render: organizers::render,
+        search: organizers::search_words,
     },
     BuiltIn {
         url: snackebord::URL,

@@ -37,6 +37,8 @@ struct Item<'a> {
     area: Option<&'a str>,
     place: Option<PlaceItem<'a>>,
     organizer: Option<&'a str>,
+    /// The organizer's page, when it has a file.
+    organizer_url: Option<String>,
     cost: Option<&'a str>,
     free: bool,
     languages: Vec<&'a str>,
@@ -136,6 +138,10 @@ fn item<'a>(site: &Site, a: &'a Activity) -> Item<'a> {
             lon: p.lon,
         }),
         organizer: a.organizer.as_deref(),
+        organizer_url: a
+            .organizer_id
+            .as_ref()
+            .map(|id| site.config.absolute(&format!("/arrangorer/{id}/"))),
         cost: a.cost.as_deref(),
         free: a.free,
         languages: a.languages.iter().map(|l| l.key.as_str()).collect(),

@@ -207,6 +207,25 @@ fn build_index(site: &Site, lang: &Lang, lists: &Lists) -> Index {
             text.join(" "),
         ));
     }
+    for o in &site.organizers {
+        let description = plain_text(&o.description);
+        let mut text = vec![
+            o.name.clone(),
+            description.chars().take(MAX_TEXT).collect(),
+            "arrangör".into(),
+        ];
+        text.extend(o.area.clone());
+        docs.push((
+            Doc {
+                u: o.url.clone(),
+                t: o.name.clone(),
+                k: "Arrangör",
+                s: snippet(&description),
+                e: false,
+            },
+            text.join(" "),
+        ));
+    }
     for p in site
         .pages
         .iter()
@@ -362,7 +381,7 @@ fn stem(word: String) -> String {
 }
 
 /// The text of rendered HTML, for indexing and snippets.
-fn plain_text(html: &str) -> String {
+pub(super) fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {

@@ -23,6 +23,9 @@ pub fn activity(site: &Site, a: &Activity) -> String {
     });
     let organizer = a.organizer.as_ref().map(|o| {
         let mut org = json!({ "@type": "Organization", "name": o });
+        if let Some(id) = &a.organizer_id {
+            org["url"] = json!(site.config.absolute(&format!("/arrangorer/{id}/")));
+        }
         if let Some(email) = a.contact.as_ref().and_then(|c| c.email.as_ref()) {
             org["email"] = json!(email);
         }
