@@ -61,3 +61,32 @@ fn the_qr_code_decodes_to_the_pages_absolute_address_under_a_sub_path() {
         "https://example.org/f%C3%B6rening/omtanke/en/aktiviteter/fredagsmote/"
     );
 }
+
+#[test]
+fn the_referral_page_lists_the_coming_activities_by_interest_and_area_with_their_cards() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(&fixture("good"), &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "for-dig-som-moter/hanvisa/index.html");
+    assert!(page.contains("<h1>Hänvisa någon</h1>"), "{page}");
+    for heading in [
+        "Efter intresse",
+        "Efter område",
+        "id=\"hanvisa-omrade-paarp\">Påarp</h3>",
+    ] {
+        assert!(page.contains(heading), "lacks {heading:?}: {page}");
+    }
+    assert!(page.contains("href=\"/aktiviteter/fredagsmote/kort/\""), "{page}");
+    assert!(!page.contains("sommarpicknick"), "an ended activity is offered: {page}");
+    // The ticks are for hanvisa.js to show: hidden without it.
+    assert!(page.contains("<label class=\"referral-tick\" hidden>"), "{page}");
+    let cards = read(&out, "for-dig-som-moter/hanvisa/kort/index.html");
+    assert_eq!(
+        cards.matches("class=\"referral-card\"").count(),
+        3,
+        "one card per coming activity"
+    );
+    assert!(cards.contains("data-activity=\"fredagsmote\""), "{cards}");
+    assert!(cards.contains("<meta name=\"robots\" content=\"noindex\">"));
+}

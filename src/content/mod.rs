@@ -117,6 +117,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/kalender/",
     "/statistik/",
     "/utvardering/",
+    "/for-dig-som-moter/hanvisa/",
     "/arrangorer/",
     "/snackebord/",
 ];

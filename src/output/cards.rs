@@ -22,6 +22,8 @@ const NEXT_MEETINGS: usize = 3;
 /// What a card says.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferralCard {
+    /// The activity's id.
+    pub id: String,
     /// The activity's name.
     pub title: String,
     /// One sentence.
@@ -72,6 +74,7 @@ pub fn referral_card(site: &Site, lang: &Lang, a: &Activity) -> ReferralCard {
         .collect();
     let place = a.place.as_ref();
     ReferralCard {
+        id: a.id.clone(),
         title: title.to_string(),
         summary: summary.to_string(),
         when: a

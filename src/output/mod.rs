@@ -17,6 +17,7 @@ mod places;
 pub mod posters;
 mod pot;
 mod program;
+mod referral;
 mod search;
 mod sections;
 mod sitemap;
@@ -140,6 +141,12 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
         title_key: "evaluation.title",
         render: evaluation::render,
         search: evaluation::search_words,
+    },
+    BuiltIn {
+        url: referral::URL,
+        title_key: "referral.title",
+        render: referral::render,
+        search: referral::search_words,
     },
     BuiltIn {
         url: organizers::URL,

@@ -173,6 +173,43 @@ describe('printed cards and posters', () => {
     assert.ok(!text.includes('Gör egna bordskort'), `the instructions are printed:\n${pdf.text}`);
   });
 
+  test('"Hänvisa någon": staff tick two activities and print their cards together on one sheet', async () => {
+    await visit(page, `${web.baseURL}/for-dig-som-moter/hanvisa/`);
+    // An activity under two interests has one tick: ticking it in one place ticks it everywhere.
+    await page.getByLabel('Välj: Söndagsfika').first().check();
+    assert.equal(await page.getByLabel('Välj: Söndagsfika').nth(1).isChecked(), true);
+    await page.getByLabel('Välj: Söndagsfika').nth(1).uncheck();
+    await page.getByRole('button', { name: 'Skriv ut valda kort' }).click();
+    await page.getByRole('status').getByText('Kryssa i de aktiviteter du vill ha kort för.').waitFor();
+    await page.getByLabel('Välj: Fredagsmöte').first().check();
+    await page.getByLabel('Välj: Kvällscafé').first().check();
+    await page.getByRole('button', { name: 'Skriv ut valda kort' }).click();
+    await page.waitForURL(/\/hanvisa\/kort\/\?valda=/);
+    await page.getByRole('heading', { name: 'Fredagsmöte', level: 2 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Söndagsfika' }).count(), 0, 'a card that was not chosen is shown');
+    const pdf = await printed(page, 'print-referral-chosen');
+    assert.equal(pdf.pages, 1, `two cards print on ${pdf.pages} pages`);
+    const text = squash(pdf.text);
+    assert.ok(text.includes('Fredagsmöte') && text.includes('Kvällscafé'), `the chosen cards are not printed:\n${pdf.text}`);
+    assert.ok(!text.includes('Söndagsfika'), `a card that was not chosen is printed:\n${pdf.text}`);
+  });
+
+  test('"Hänvisa någon" without JavaScript: no ticks, and each activity links its own card', async () => {
+    const { context: plain } = await newContext(browser, web.baseURL, { javaScriptEnabled: false });
+    try {
+      const p = await plain.newPage();
+      await visit(p, `${web.baseURL}/for-dig-som-moter/hanvisa/`);
+      assert.equal(await p.getByRole('checkbox').count(), 0, 'ticks that cannot work without JavaScript');
+      assert.equal(await p.getByRole('button', { name: 'Skriv ut valda kort' }).count(), 0);
+      const link = p.getByRole('link', { name: /^Kort att skriva ut\s*: Fredagsmöte$/ }).first();
+      await link.click();
+      await p.waitForURL(/\/aktiviteter\/fredagsmote\/kort\/$/);
+      await p.getByRole('heading', { name: 'Fredagsmöte', level: 1 }).waitFor();
+    } finally {
+      await plain.close();
+    }
+  });
+
   test('the card\'s QR code, read from the screen by zbarimg, is the activity page\'s address', async () => {
     await visit(page, `${web.baseURL}/aktiviteter/fredagsmote/kort/`);
     const shot = path.join(SHOTS, 'print-referral-card-qr.png');
