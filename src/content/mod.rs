@@ -119,6 +119,7 @@ pub const BUILT_IN_SECTIONS: &[&str] = &[
     "/utvardering/",
     "/for-dig-som-moter/hanvisa/",
     "/arrangorer/",
+    "/inbadda/",
     "/snackebord/",
 ];
 

@@ -6,6 +6,7 @@ mod aliases;
 mod board;
 mod calendar;
 pub mod cards;
+mod embeds;
 mod evaluation;
 mod feeds;
 mod hsds;
@@ -153,6 +154,12 @@ pub(crate) const BUILT_IN: &[BuiltIn] = &[
         title_key: "organizers.title",
         render: organizers::render,
         search: organizers::search_words,
+    },
+    BuiltIn {
+        url: embeds::URL,
+        title_key: "embed.page_title",
+        render: embeds::render,
+        search: embeds::search_words,
     },
     BuiltIn {
         url: snackebord::URL,
