@@ -129,3 +129,41 @@ fn without_organizer_files_there_is_no_list() {
     let activity = read(&out, "aktiviteter/kvallscafe/index.html");
     assert!(activity.contains("<dd>huset</dd>"), "{activity}");
 }
+
+#[test]
+fn a_logo_must_be_beside_the_file_and_described() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    let file = site.join("content/arrangorer/huset.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("logo = \"saknas.png\"\n{text}")).unwrap();
+    let o = build(&site, &tmp.path().join("a"), "2026-11-26", &[]);
+    let err = stderr(&o);
+    assert!(!o.status.success());
+    assert!(err.contains("huset.toml:1:8: error: `logo` has no `logo_alt`"), "{err}");
+    assert!(err.contains("the logo \"saknas.png\" is not beside this file"), "{err}");
+
+    std::fs::copy(
+        fixture("good").join("content/aktiviteter/fika.svg"),
+        site.join("content/arrangorer/huset.svg"),
+    )
+    .unwrap();
+    std::fs::write(
+        &file,
+        format!("logo = \"huset.svg\"\nlogo_alt = \"Husets logotyp: ett hus\"\n{text}"),
+    )
+    .unwrap();
+    let out = tmp.path().join("b");
+    let o = build(&site, &out, "2026-11-26", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let page = read(&out, "arrangorer/huset/index.html");
+    assert!(
+        page.contains("<img src=\"/arrangorer/huset.svg\" alt=\"Husets logotyp: ett hus\">"),
+        "{page}"
+    );
+    assert!(
+        out.join("arrangorer/huset.svg").is_file(),
+        "the logo is published beside the page"
+    );
+}
