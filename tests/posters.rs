@@ -62,3 +62,20 @@ fn a_site_without_a_phone_number_prints_none() {
     let poster = read(&out, "platser/huset/affisch/index.html");
     assert!(!poster.contains("Ring"), "no number is made up: {poster}");
 }
+
+#[test]
+fn the_posters_qr_code_carries_the_sub_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(
+        &fixture("good"),
+        &out,
+        "2026-11-26",
+        &["--base-url", "https://example.org/förening"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        decode(&read(&out, "platser/huset/affisch/index.html"), tmp.path()),
+        "https://example.org/f%C3%B6rening/platser/huset/"
+    );
+}

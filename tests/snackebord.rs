@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::qr::decode;
 use common::{build, copy_dir, fixture, read, stderr};
 
 #[test]
@@ -75,4 +76,25 @@ fn a_site_without_the_file_has_no_page() {
     let o = build(&site, &out, "2026-11-26", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!out.join("snackebord/index.html").exists());
+}
+
+#[test]
+fn the_table_cards_qr_code_is_the_sites_address_under_a_sub_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let o = build(
+        &fixture("good"),
+        &out,
+        "2026-11-26",
+        &["--base-url", "https://example.org/förening"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        decode(&read(&out, "snackebord/index.html"), tmp.path()),
+        "https://example.org/f%C3%B6rening/"
+    );
+    assert_eq!(
+        decode(&read(&out, "en/snackebord/index.html"), tmp.path()),
+        "https://example.org/f%C3%B6rening/en/"
+    );
 }
