@@ -248,3 +248,18 @@ organizer-logo-not-beside = the logo "{ $logo }" is not beside this file
 organizer-logo-not-beside-help = put the picture in content/arrangorer/ and write only its file name
 check-organizer-free-text = "{ $name }" is the organizer of { $count } activities
 check-organizer-free-text-help = make a file for the organizer, content/arrangorer/{ $id }.toml with name = "{ $name }", and write organizer = "{ $id }" in the activities: the organizer then gets a page of its own
+
+accessibility-status = `status` must be "fully", "partly" or "not"
+accessibility-status-help = write how well the site meets the law: status = "partly" (partly compliant)
+accessibility-no-date = the assessment has no date
+accessibility-no-date-help = write the day of the latest assessment: assessed = 2026-12-07
+accessibility-no-method = it does not say how the site was assessed
+accessibility-no-method-help = write how, with what and by whom: method = "Our own review with …"
+accessibility-criterion = "{ $criterion }" is not a WCAG criterion
+accessibility-criterion-help = write the criterion's number, for example criterion = "1.4.3"
+accessibility-fully-with-problems = a site with known problems is not "fully" compliant
+accessibility-fully-with-problems-help = write status = "partly" while the list has problems
+check-accessibility-old = the latest accessibility assessment was made on { $assessed }, more than a year ago
+check-accessibility-old-help = assess the site again and write the new day in assessed
+check-accessibility-no-page = there are facts for an accessibility statement but no page for it
+check-accessibility-no-page-help = create content/om/tillganglighet.md with a title and a few lines on who runs the site; the statement is written there

@@ -266,3 +266,18 @@ organizer-logo-not-beside = logotypen "{ $logo }" ligger inte bredvid den här f
 organizer-logo-not-beside-help = lägg bilden i content/arrangorer/ och skriv bara dess filnamn
 check-organizer-free-text = "{ $name }" står som arrangör på { $count } aktiviteter
 check-organizer-free-text-help = gör en fil för arrangören, content/arrangorer/{ $id }.toml med name = "{ $name }", och skriv organizer = "{ $id }" i aktiviteterna: då får arrangören en egen sida
+
+accessibility-status = `status` måste vara "fully", "partly" eller "not"
+accessibility-status-help = skriv hur väl webbplatsen uppfyller lagen: status = "partly" (delvis förenlig)
+accessibility-no-date = bedömningen saknar datum
+accessibility-no-date-help = skriv dagen för den senaste bedömningen: assessed = 2026-12-07
+accessibility-no-method = det står inte hur webbplatsen har granskats
+accessibility-no-method-help = skriv hur, med vad och av vem: method = "Egen granskning med …"
+accessibility-criterion = "{ $criterion }" är inget WCAG-kriterium
+accessibility-criterion-help = skriv kriteriets nummer, till exempel criterion = "1.4.3"
+accessibility-fully-with-problems = en webbplats med kända brister är inte "helt förenlig"
+accessibility-fully-with-problems-help = skriv status = "partly" så länge det finns brister i listan
+check-accessibility-old = den senaste tillgänglighetsbedömningen gjordes { $assessed }, för mer än ett år sedan
+check-accessibility-old-help = granska webbplatsen igen och skriv den nya dagen i assessed
+check-accessibility-no-page = det finns uppgifter för en tillgänglighetsredogörelse men ingen sida för den
+check-accessibility-no-page-help = skapa content/om/tillganglighet.md med en rubrik och några rader om vem som står bakom webbplatsen; redogörelsen skrivs där

@@ -17,6 +17,7 @@
 //! HTML, and so are links and pictures in editors' raw HTML (residents' posts show HTML as text,
 //! so theirs are not). Links in templates are not checked.
 
+mod accessibility;
 mod activities;
 mod confirmation;
 mod dest;
@@ -75,6 +76,7 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
     confirmation::check_organizers(&site, &mut diags);
     pauses::check(&site, &mut diags);
     organizers::check(&site, &mut diags);
+    accessibility::check(&site, &mut diags);
     places::check(&site, &mut diags);
     // Without the feature (the kiosk's build) nobody can ask for it: the kiosk never checks.
     #[cfg(feature = "external-links")]

@@ -1,6 +1,7 @@
 //! The content model and its loading: every file under `content/`, `site.toml` and `static/`,
 //! parsed in parallel into one immutable [`Site`], with every problem collected.
 
+pub mod accessibility;
 pub mod activity;
 pub mod changes;
 pub mod confirmation;
@@ -102,6 +103,8 @@ pub struct Site {
     /// Loneliness-scale results per month and meeting place (`content/data/utvardering/*.csv`),
     /// sorted by id; months with too few responses are already left out.
     pub evaluation: Vec<(String, Vec<evaluation::Month>)>,
+    /// The facts of the accessibility statement (`content/data/tillganglighet.toml`).
+    pub accessibility: Option<accessibility::Assessment>,
     /// The snackebord's conversation starters (`content/snackebord.toml`), when the site has them.
     pub snackebord: Option<snackebord::Snackebord>,
     /// Problems that do not stop the build.
@@ -135,6 +138,7 @@ enum Loaded {
     Visits(visits::Visits),
     Evaluation(String, Vec<evaluation::Month>),
     Snackebord(snackebord::Snackebord),
+    Accessibility(Box<accessibility::Assessment>),
     Asset(Asset),
     Nothing,
 }
@@ -148,6 +152,7 @@ enum Kind {
     Visits,
     Evaluation,
     Snackebord,
+    Accessibility,
     Asset,
 }
 
@@ -202,6 +207,7 @@ impl Site {
         let mut visit_files = vec![];
         let mut evaluation_files = vec![];
         let mut snackebord = None;
+        let mut accessibility = None;
         for (loaded, d) in results {
             diags.extend(d);
             match loaded {
@@ -215,6 +221,7 @@ impl Site {
                 Loaded::Visits(v) => visit_files.push(v),
                 Loaded::Evaluation(id, months) => evaluation_files.push((id, months)),
                 Loaded::Snackebord(s) => snackebord = Some(s),
+                Loaded::Accessibility(a) => accessibility = Some(*a),
                 Loaded::Nothing => {}
             }
         }
@@ -281,6 +288,7 @@ impl Site {
             visits: visit_files,
             evaluation: evaluation_files,
             snackebord,
+            accessibility,
             warnings,
         })
     }
@@ -376,6 +384,7 @@ fn classify(rel: &Path) -> Kind {
         ("data", _, "csv") if rel.parent() == Some(Path::new(visits::FOLDER)) => Kind::Visits,
         ("data", _, "csv") if rel.parent() == Some(Path::new(evaluation::FOLDER)) => Kind::Evaluation,
         _ if rel == Path::new(snackebord::FILE) => Kind::Snackebord,
+        _ if rel == Path::new(accessibility::FILE) => Kind::Accessibility,
         (_, _, "md") => Kind::Page,
         _ => Kind::Asset,
     }
@@ -440,6 +449,9 @@ fn load_file(content_dir: &Path, rel: &Path, config: &Config, diags: &mut Vec<Di
         Kind::Visits => visits::parse(&src, &stem, diags).map_or(Loaded::Nothing, Loaded::Visits),
         Kind::Evaluation => Loaded::Evaluation(stem.clone(), evaluation::parse(&src, diags)),
         Kind::Snackebord => snackebord::parse(&src, diags).map_or(Loaded::Nothing, Loaded::Snackebord),
+        Kind::Accessibility => {
+            accessibility::parse(&src, diags).map_or(Loaded::Nothing, |a| Loaded::Accessibility(Box::new(a)))
+        }
         Kind::Asset => unreachable!("assets return early"),
     }
 }

@@ -23,6 +23,7 @@ mod search;
 mod sections;
 mod sitemap;
 mod snackebord;
+mod statement;
 mod statistics;
 mod vtimezone;
 

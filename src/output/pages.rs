@@ -175,6 +175,7 @@ fn page(site: &Site, theme: &Theme, lang: &Lang, original: &Page, shown: &Page, 
         },
     );
     ctx.insert("translated", &translated);
+    ctx.insert("statement", &super::statement::view(site, lang, &p.url));
     ctx.insert("breadcrumbs", &breadcrumbs(site, lang, p.parent.as_deref()));
     let template = if p.is_section {
         ctx.insert("pages", &localize(children(site, &p.url)));

@@ -11,6 +11,7 @@ const { start, launch, newContext, visit, expectNone, sessionFor } = require('..
 const { reflowProblems } = require('../lib/inpage');
 
 const AXE = require.resolve('axe-core/axe.min.js');
+const { recordTested } = require('../lib/assessment');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = process.env.OMTANKE_SCREENSHOTS || path.join(os.tmpdir(), 'omtanke-screenshots');
 
@@ -21,11 +22,24 @@ function summary(text) {
 }
 
 let browser;
+// What axe found on the real site's pages, for the accessibility statement (lib/assessment.js).
+const assessed = { pages: 0, violations: 0 };
 before(async () => {
   browser = await launch();
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 after(async () => {
+  const record = process.env.OMTANKE_RECORD_ASSESSMENT;
+  if (record && assessed.pages > 0) {
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    recordTested(record, {
+      date: day,
+      tools: [`axe-core ${require('axe-core/package.json').version}`, `Chromium ${browser.version()}`],
+      pages: assessed.pages,
+      violations: assessed.violations,
+    });
+    console.log(`# recorded ${assessed.pages} pages, ${assessed.violations} violations in ${record}`);
+  }
   await browser?.close();
   console.log(`# screenshots: ${SHOTS}`);
 });
@@ -84,6 +98,10 @@ for (const target of targets) {
           `${v.id} (${v.impact}): ${v.help}\n` +
           v.nodes.map((n) => `    ${n.target.join(' ')}${n.failureSummary ? ' — ' + summary(n.failureSummary) : ''}`).join('\n') +
           `\n    ${v.helpUrl}`);
+        if (target.name === 'site') {
+          assessed.pages += 1;
+          assessed.violations += result.violations.reduce((n, v) => n + v.nodes.length, 0);
+        }
         await wide.screenshot({ path: path.join(SHOTS, `${target.name}-${p.type}-1280.png`), fullPage: true });
         expectNone(lines, `${url}: ${lines.length} accessibility violation(s) (axe-core, ${AXE_TAGS.join(', ')}):`);
       });
