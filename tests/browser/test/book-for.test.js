@@ -13,10 +13,9 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { REPO } = require('../pages');
 const { startKiosk, launch, newContext, logIn, expectNone } = require('../lib/harness');
-const { reflowProblems, collectFocusables, focusState } = require('../lib/inpage');
+const { reflowProblems, focusState } = require('../lib/inpage');
+const { axeProblems, tabTo } = require('../lib/checks');
 
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const SHOTS = process.env.OMTANKE_SCREENSHOTS || path.join(os.tmpdir(), 'omtanke-screenshots');
 const PASSWORD = 'personalens långa lösenord för telefonbokning';
 const CAFE_PHONE = '012-345 67 89';
@@ -57,20 +56,6 @@ function callerSite() {
   return { dir, site };
 }
 
-/**
- * axe-core's WCAG A/AA violations on the page, one line each. The script is evaluated through
- * the DevTools protocol, which the kiosk's Content-Security-Policy does not apply to, so the
- * policy stays in force for everything else.
- */
-async function axeProblems(page) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS,
-  );
-  return result.violations.map((v) =>
-    `${v.id} (${v.impact}): ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}\n    ${v.helpUrl}`);
-}
 
 /** Links, buttons and fields under 48 px tall (staff use the kiosk's touch screen too). */
 function smallTargets(page) {
@@ -99,35 +84,6 @@ async function pageProblems(page, shot) {
   return problems;
 }
 
-/**
- * Presses Tab from the top of the page until `target` has focus, as a keyboard user would, and
- * checks on the way that Tab follows the DOM order and that focus is always visible. Returns the
- * number of presses.
- */
-async function tabTo(page, target, what) {
-  // Start from the top of the document, as after loading the page: focus something at the very
-  // start and take it away, so the next Tab goes to the first link.
-  await page.evaluate(() => {
-    const start = document.createElement('span');
-    start.tabIndex = -1;
-    document.body.prepend(start);
-    start.focus();
-    start.remove();
-    window.scrollTo(0, 0);
-  });
-  const { items, problems } = await page.evaluate(collectFocusables);
-  expectNone(problems, `${page.url()}:`);
-  const goal = await target.evaluate((el) => window.__focusables.indexOf(el));
-  assert.ok(goal >= 0, `${what} is not among the elements Tab can reach on ${page.url()}`);
-  for (let i = 0; i <= goal; i++) {
-    await page.keyboard.press('Tab');
-    const s = await page.evaluate(focusState);
-    assert.equal(s.index, i, `Tab ${i + 1} on ${page.url()} should focus ${items[i]}, it focused ${s.what}`);
-    assert.ok(s.indicator, `${s.what} has no visible focus (${s.style})`);
-    assert.ok(s.onScreen, `${s.what} has focus but is not on screen`);
-  }
-  return goal + 1;
-}
 
 /** Runs a poppler-utils tool and returns its standard output. */
 function poppler(tool, args) {
