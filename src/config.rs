@@ -254,6 +254,14 @@ impl Config {
     }
 
     /// The absolute URL of a site path such as `/stod/`.
+    /// The privacy notice of the inbox a form at `form_url` posts to: the inbox daemon serves it
+    /// at `/integritet` beside its forms, so residents can read what happens to their details
+    /// before they give them.
+    pub fn privacy_notice(form_url: &str) -> Option<String> {
+        let url = url::Url::parse(form_url).ok()?;
+        Some(format!("{}/integritet", url.origin().ascii_serialization()))
+    }
+
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path)
     }

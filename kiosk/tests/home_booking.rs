@@ -97,6 +97,11 @@ fn a_request_from_home_is_booked_by_the_kiosk_and_can_be_cancelled_from_home() {
     assert_eq!(r.status, 422, "no consent, nothing kept");
     assert!(r.body.contains("Kryssa i"), "{}", r.body);
     assert!(r.body.contains(r#"value="Astrid""#), "what was typed stays");
+    let (notice, first) = (r.body.find("href=\"/integritet\""), r.body.find("name=\"namn\""));
+    assert!(
+        notice.is_some() && notice < first,
+        "the privacy notice comes before the first field"
+    );
     let r = inbox.post_form(
         "/anmalan",
         &[

@@ -220,3 +220,25 @@ fn the_start_screen_asks_a_question_from_the_sites_snackebord() {
     assert!(home.contains("<h2>Snackebordet</h2>"), "{home}");
     assert!(home.contains("Vilken fågel hör du helst på morgonen?"), "{home}");
 }
+
+#[test]
+fn every_form_that_asks_for_details_shows_the_privacy_notice() {
+    // The touch screen's pages fit the screen without scrolling, and every one has the notice in
+    // its footer: on the same screen as the fields.
+    let tmp = tempfile::tempdir().unwrap();
+    let k = Kiosk::start(tmp.path());
+    let session = k.get("/api/sessions").json()[0]["id"].as_str().unwrap().to_string();
+    for path in [
+        format!("/boka/plats?tillfalle={}", common::enc(&session)),
+        "/foresla".to_string(),
+    ] {
+        let page = k.get(&path);
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page.body.contains("<form"), "{path} has no form");
+        assert!(
+            page.body.contains("<footer class=\"bottom\"><a href=\"/integritet\""),
+            "{path}: no privacy notice on the screen"
+        );
+    }
+    assert_eq!(k.get("/integritet").status, 200);
+}

@@ -276,6 +276,8 @@ pub(super) fn search_words(_site: &Site, lang: &Lang) -> Option<(Option<&'static
 #[derive(serde::Serialize)]
 struct BookingForm {
     action: String,
+    /// The inbox's privacy notice, linked before the first field.
+    privacy: Option<String>,
     options: Vec<BookingOption>,
 }
 
@@ -309,6 +311,7 @@ fn booking_form(
         })
         .collect();
     BookingForm {
+        privacy: crate::config::Config::privacy_notice(action),
         action: action.to_string(),
         options,
     }

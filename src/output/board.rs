@@ -27,6 +27,8 @@ const URL: &str = "/anslagstavla/";
 struct Form<'a> {
     /// Where it posts: the daemon's web inbox.
     action: &'a str,
+    /// The inbox's privacy notice, linked before the first field.
+    privacy: Option<String>,
     /// `maxlength` of each text field by its name (`titel` → 80).
     max: BTreeMap<&'static str, usize>,
     /// The interests to tick.
@@ -56,8 +58,10 @@ fn interests(site: &Site) -> Vec<Interest> {
 }
 
 fn form(site: &Site) -> Option<Form<'_>> {
+    let action = site.config.suggest_url.as_deref()?;
     Some(Form {
-        action: site.config.suggest_url.as_deref()?,
+        privacy: crate::config::Config::privacy_notice(action),
+        action,
         max: FIELDS.iter().map(|f| (f.name, f.max_chars)).collect(),
         interests: interests(site),
         max_interests: MAX_INTERESTS,
