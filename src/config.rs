@@ -39,6 +39,29 @@ pub struct Config {
     pub recheck_after_days: u32,
     /// What happens to an activity whose facts are unconfirmed.
     pub when_unchecked: WhenUnchecked,
+    /// Who is responsible for the personal data the forms collect (`[privacy]`): the privacy
+    /// notices name them. Must be filled in before the forms go live.
+    pub privacy: Option<Privacy>,
+}
+
+/// The controller of the personal data (GDPR article 13): a legal person a resident can write
+/// to, its data protection officer, and the legal basis of the processing.
+#[derive(Debug, Clone, Deserialize, Serialize, Default, PartialEq, Eq)]
+pub struct Privacy {
+    /// The controller's name (`Helsingborgs stad, …nämnden`).
+    pub controller: String,
+    /// Its organisation number.
+    pub organization_number: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// The data protection officer's e-mail.
+    pub dpo_email: Option<String>,
+    /// The legal basis, in words (`allmänt intresse, artikel 6.1 e`).
+    pub legal_basis: Option<String>,
 }
 
 /// What happens to an activity whose facts have not been confirmed within `recheck_after_days`
@@ -87,14 +110,28 @@ struct Raw {
     extra: toml::Table,
     recheck_after_days: Option<Spanned<i64>>,
     when_unchecked: Option<Spanned<String>>,
+    privacy: Option<Privacy>,
 }
 
 const LANGUAGE: Schema = Schema {
     keys: &["title", "description"],
     nested: &[],
 };
+const PRIVACY: Schema = Schema {
+    keys: &[
+        "controller",
+        "organization_number",
+        "address",
+        "email",
+        "phone",
+        "dpo_email",
+        "legal_basis",
+    ],
+    nested: &[],
+};
 const SCHEMA: Schema = Schema {
     keys: &[
+        "privacy",
         "title",
         "description",
         "base_url",
@@ -108,7 +145,11 @@ const SCHEMA: Schema = Schema {
         "recheck_after_days",
         "when_unchecked",
     ],
-    nested: &[("extra", Nested::Free), ("languages", Nested::MapOf(&LANGUAGE))],
+    nested: &[
+        ("extra", Nested::Free),
+        ("languages", Nested::MapOf(&LANGUAGE)),
+        ("privacy", Nested::Table(&PRIVACY)),
+    ],
 };
 
 impl Config {
@@ -250,6 +291,7 @@ impl Config {
             extra: raw.extra,
             recheck_after_days,
             when_unchecked,
+            privacy: raw.privacy.filter(|p| !p.controller.trim().is_empty()),
         })
     }
 

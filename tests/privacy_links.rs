@@ -48,3 +48,36 @@ fn every_form_that_asks_for_personal_details_links_its_privacy_notice_first() {
     // The board's suggestion form and the bookable activity's form, in both languages.
     assert!(forms >= 4, "only {forms} forms with personal details were found");
 }
+
+#[test]
+fn check_asks_for_the_controller_when_forms_collect_personal_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    copy_dir(&fixture("good"), &site);
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    let start = toml.find("[privacy]").unwrap();
+    let end = toml.find("[extra]").unwrap();
+    std::fs::write(site.join("site.toml"), format!("{}{}", &toml[..start], &toml[end..])).unwrap();
+    let o = common::omtanke()
+        .arg("check")
+        .arg("--root")
+        .arg(&site)
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(
+        err.contains("site.toml:1:1: warning: the site has forms that collect personal data"),
+        "{err}"
+    );
+    let o = common::omtanke()
+        .arg("check")
+        .arg("--root")
+        .arg(fixture("good"))
+        .output()
+        .unwrap();
+    assert!(
+        !stderr(&o).contains("forms that collect personal data"),
+        "{}",
+        stderr(&o)
+    );
+}

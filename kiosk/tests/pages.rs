@@ -242,3 +242,37 @@ fn every_form_that_asks_for_details_shows_the_privacy_notice() {
     }
     assert_eq!(k.get("/integritet").status, 200);
 }
+
+#[test]
+fn the_privacy_notice_names_the_controller_from_the_site_and_the_configured_times() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = common::copy_site(tmp.path());
+    let toml = std::fs::read_to_string(site.join("site.toml")).unwrap();
+    std::fs::write(
+        site.join("site.toml"),
+        format!(
+            "{toml}\n[privacy]\ncontroller = \"Exempelnämnden i Exempelstad\"\norganization_number = \"212000-0000\"\nemail = \"dataskydd@exempel.example\"\nlegal_basis = \"uppgift av allmänt intresse (artikel 6.1 e)\"\n"
+        ),
+    )
+    .unwrap();
+    let dir = tmp.path().join("k");
+    std::fs::create_dir_all(&dir).unwrap();
+    for days in [9, 23] {
+        let k = Kiosk::start_configured(&dir, &site, &format!("retention_days = {days}\n"));
+        let page = k.get("/integritet").body;
+        assert!(
+            page.contains("Personuppgiftsansvarig är Exempelnämnden i Exempelstad (organisationsnummer 212000-0000)."),
+            "{page}"
+        );
+        assert!(
+            page.contains("Rättslig grund: uppgift av allmänt intresse (artikel 6.1 e)."),
+            "{page}"
+        );
+        assert!(
+            page.contains(&format!("De tas bort {days} dagar efter träffen.")),
+            "{page}"
+        );
+        assert!(page.contains("Integritetsskyddsmyndigheten (IMY)"), "{page}");
+        assert!(page.contains("skriv till dataskydd@exempel.example"), "{page}");
+    }
+}

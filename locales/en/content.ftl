@@ -263,3 +263,5 @@ check-accessibility-old = the latest accessibility assessment was made on { $ass
 check-accessibility-old-help = assess the site again and write the new day in assessed
 check-accessibility-no-page = there are facts for an accessibility statement but no page for it
 check-accessibility-no-page-help = create content/om/tillganglighet.md with a title and a few lines on who runs the site; the statement is written there
+check-privacy-missing = the site has forms that collect personal data, but site.toml does not say who the controller is
+check-privacy-missing-help = add [privacy] with controller = "…" (and organization_number, address, email, dpo_email, legal_basis); the privacy notices show them

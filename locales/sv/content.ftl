@@ -281,3 +281,5 @@ check-accessibility-old = den senaste tillgänglighetsbedömningen gjordes { $as
 check-accessibility-old-help = granska webbplatsen igen och skriv den nya dagen i assessed
 check-accessibility-no-page = det finns uppgifter för en tillgänglighetsredogörelse men ingen sida för den
 check-accessibility-no-page-help = skapa content/om/tillganglighet.md med en rubrik och några rader om vem som står bakom webbplatsen; redogörelsen skrivs där
+check-privacy-missing = webbplatsen har formulär som samlar in personuppgifter, men site.toml säger inte vem som är personuppgiftsansvarig
+check-privacy-missing-help = lägg till [privacy] med controller = "…" (och organization_number, address, email, dpo_email, legal_basis); integritetsmeddelandena visar dem

@@ -28,6 +28,7 @@ mod links;
 mod organizers;
 mod pauses;
 mod places;
+mod privacy;
 mod scan;
 mod targets;
 mod text;
@@ -77,6 +78,7 @@ pub fn check(opts: &CheckOptions) -> Result<Vec<Diagnostic>> {
     pauses::check(&site, &mut diags);
     organizers::check(&site, &mut diags);
     accessibility::check(&site, &mut diags);
+    privacy::check(&site, &mut diags);
     places::check(&site, &mut diags);
     // Without the feature (the kiosk's build) nobody can ask for it: the kiosk never checks.
     #[cfg(feature = "external-links")]

@@ -276,6 +276,13 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
                 .as_ref()
                 .map(|s| super::hosts::host_name(super::hosts::authority(&s.url)));
             ctx.insert("sms_gateway", &gateway);
+            // Who is responsible: the site's `[privacy]`, the one source for the site and the kiosk.
+            let privacy = app.catalog.site().and_then(|s| s.config.privacy.clone());
+            ctx.insert("privacy", &privacy);
+            ctx.insert(
+                "from_home",
+                &(app.config.inbox_token.is_some() || app.config.inbox.is_some()),
+            );
             page(&app, "privacy.html", ctx, !app.config.inbox_only)
         })
 }
