@@ -13,6 +13,7 @@ mod login;
 mod maintenance;
 mod news;
 mod occurrences;
+mod records;
 mod sms;
 mod suggestion_form;
 mod survey;
@@ -89,6 +90,19 @@ enum Command {
     },
     /// Delete booking names and phone numbers older than the retention period now.
     Purge,
+    /// Write the record of processing activities (GDPR article 30) for the municipality's
+    /// register, from these settings and the site's [privacy], as Markdown (or CSV) to FILE or to
+    /// standard output.
+    ///
+    /// Example:
+    ///   omtanke-kiosk records register.md
+    Records {
+        /// The file to write; standard output without it.
+        file: Option<PathBuf>,
+        /// CSV for a spreadsheet instead of Markdown.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Write approved suggestions as bulletin-board files into DIR (the site's
     /// content/anslagstavla), ready to commit. Each is written once; contact details never are.
     ///
@@ -244,6 +258,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                     minimum = survey::MIN_RESPONSES
                 )
             );
+            Ok(())
+        }
+        Some(Command::Records { file, csv }) => {
+            // Who is responsible is the site's fact (`[privacy]` in its site.toml).
+            let site_toml = config.content.join("site.toml");
+            let privacy = std::fs::read_to_string(&site_toml).ok().and_then(|text| {
+                let mut diags = vec![];
+                omtanke::config::Config::parse(&omtanke::diagnostics::Source::new("site.toml", text), &mut diags)?
+                    .privacy
+            });
+            let text = if csv {
+                records::csv(&config, privacy.as_ref())
+            } else {
+                records::markdown(&config, privacy.as_ref(), chrono::Local::now().date_naive())
+            };
+            match file {
+                Some(file) => write_atomically(&file, &text)?,
+                None => print!("{text}"),
+            }
             Ok(())
         }
         Some(Command::Purge) => {
