@@ -274,5 +274,20 @@ fn the_privacy_notice_names_the_controller_from_the_site_and_the_configured_time
         );
         assert!(page.contains("Integritetsskyddsmyndigheten (IMY)"), "{page}");
         assert!(page.contains("skriv till dataskydd@exempel.example"), "{page}");
+        let english = k.get("/integritet/en");
+        assert_eq!(english.status, 200);
+        assert!(english.body.contains("<html lang=\"en\">"), "{}", english.body);
+        assert!(
+            english
+                .body
+                .contains(&format!("They are deleted {days} days after the meeting.")),
+            "{}",
+            english.body
+        );
+        assert!(
+            english.body.contains("Swedish Authority for Privacy Protection (IMY)"),
+            "{}",
+            english.body
+        );
     }
 }

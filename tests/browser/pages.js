@@ -220,6 +220,7 @@ targets.push({
     { path: `/boka/plats?tillfalle=${tomorrowsSession()}`, type: 'kiosk-book', h1: 'Boka plats' },
     { path: '/avboka', type: 'kiosk-cancel' },
     { path: '/integritet', type: 'kiosk-privacy' },
+    { path: '/integritet/en', type: 'kiosk-privacy-en' },
     { path: '/foresla', type: 'kiosk-suggest', h1: 'Föreslå en aktivitet Steg 1 av 5' },
     { path: '/foreslaget', type: 'kiosk-suggested' },
     // The website's inbox form, for visitors whose post needed correcting: a web page, it scrolls.

@@ -262,10 +262,14 @@ pub fn routes(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejec
 
 /// The privacy notice, served by the inbox too: whoever gives details can read what happens to them.
 pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error = Rejection> + Clone {
-    warp::path!("integritet")
+    let swedish = warp::path!("integritet").map(|| "privacy.html");
+    let english = warp::path!("integritet" / "en").map(|| "privacy_en.html");
+    swedish
+        .or(english)
+        .unify()
         .and(warp::get())
         .and(with_app(app))
-        .map(|app: Shared| {
+        .map(|template: &'static str, app: Shared| {
             let mut ctx = Context::new();
             ctx.insert("retention_days", &app.config.retention_days);
             ctx.insert("contact_days", &app.config.suggestion_contact_days);
@@ -283,7 +287,10 @@ pub fn privacy_route(app: Shared) -> impl Filter<Extract = (impl Reply,), Error 
                 "from_home",
                 &(app.config.inbox_token.is_some() || app.config.inbox.is_some()),
             );
-            page(&app, "privacy.html", ctx, !app.config.inbox_only)
+            if template == "privacy_en.html" {
+                ctx.insert("page_lang", "en");
+            }
+            page(&app, template, ctx, !app.config.inbox_only)
         })
 }
 
