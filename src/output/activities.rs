@@ -7,7 +7,7 @@ use chrono::Weekday;
 use serde::Serialize;
 
 use super::sections::{breadcrumbs, builtin_intro};
-use super::{OutputFile, par_pages};
+use super::{OutputFile, groups, par_pages};
 use crate::content::{Activity, Site};
 use crate::error::Result;
 use crate::render::i18n::Lang;
@@ -130,24 +130,7 @@ struct Filters<'a> {
 
 impl<'a> Filters<'a> {
     fn new(site: &Site, coming: &[&'a Activity]) -> Self {
-        let mut interests: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
-        let mut areas: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
-        for a in coming {
-            for i in &a.interests {
-                interests
-                    .entry(i.key.clone())
-                    .or_insert_with(|| (i.label.clone(), vec![]))
-                    .1
-                    .push(a);
-            }
-            if let Some(p) = &a.place {
-                areas
-                    .entry(p.area_slug.clone())
-                    .or_insert_with(|| (p.area.clone(), vec![]))
-                    .1
-                    .push(a);
-            }
-        }
+        let (interests, areas) = (groups::by_interest(coming), groups::by_area(coming));
         let days = coming.iter().map(|a| (a.id.clone(), view::weekdays(site, a))).collect();
         Filters { interests, areas, days }
     }

@@ -4,12 +4,10 @@
 //! script, their own few lines of CSS (light and dark), links that open the full page in a new
 //! tab. They are left out of search engines and the site map.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::sections::{breadcrumbs, builtin_context};
-use super::{OutputFile, par_pages};
+use super::{OutputFile, groups, par_pages};
 use crate::content::{Activity, Site};
 use crate::error::Result;
 use crate::render::i18n::Lang;
@@ -82,24 +80,7 @@ fn embeds<'a>(site: &'a Site, lang: &Lang) -> Vec<Embed<'a>> {
             items,
         );
     }
-    let mut interests: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
-    let mut areas: BTreeMap<String, (String, Vec<&Activity>)> = BTreeMap::new();
-    for a in &coming {
-        for i in &a.interests {
-            interests
-                .entry(i.key.clone())
-                .or_insert_with(|| (i.label.clone(), vec![]))
-                .1
-                .push(a);
-        }
-        if let Some(p) = &a.place {
-            areas
-                .entry(p.area_slug.clone())
-                .or_insert_with(|| (p.area.clone(), vec![]))
-                .1
-                .push(a);
-        }
-    }
+    let (interests, areas) = (groups::by_interest(&coming), groups::by_area(&coming));
     for (slug, (label, items)) in interests {
         let listing = format!("/aktiviteter/intresse/{slug}/");
         let ics = Some(format!("{listing}kalender.ics"));

@@ -9,6 +9,7 @@ pub mod cards;
 mod embeds;
 mod evaluation;
 mod feeds;
+mod groups;
 mod hsds;
 mod ical;
 mod open_data;

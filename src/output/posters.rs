@@ -3,8 +3,6 @@
 //! phone number when the site has one (`phone` in `[extra]`) and the day it was made, for a
 //! library, a health centre or a shop to put up.
 
-use std::collections::BTreeMap;
-
 use chrono::Days;
 
 use super::sections::breadcrumbs;
@@ -51,12 +49,9 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         });
     }
     // The areas that have an activity page of their own: those of coming activities.
-    let areas: BTreeMap<String, String> = site
-        .coming()
-        .filter_map(|a| a.place.as_ref())
-        .map(|p| (p.area_slug.clone(), p.area.clone()))
-        .collect();
-    for (slug, name) in areas {
+    let coming: Vec<&Activity> = site.coming().collect();
+    let areas = super::groups::by_area(&coming);
+    for (slug, (name, _)) in areas {
         let wanted = slug.clone();
         posters.push(Poster {
             url: area_poster_url(&slug),

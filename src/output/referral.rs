@@ -3,8 +3,6 @@
 //! is printed from its own page; with it, staff tick several and print them together from
 //! `/for-dig-som-moter/hanvisa/kort/`, four different cards to an A4 sheet (`hanvisa.js`).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use super::OutputFile;
@@ -47,22 +45,26 @@ struct Group {
     items: Vec<Item>,
 }
 
-fn groups(lang: &Lang, coming: &[&Activity], key: impl Fn(&Activity) -> Vec<(String, String)>) -> Vec<Group> {
-    let mut by: BTreeMap<String, (String, Vec<Item>)> = BTreeMap::new();
-    for a in coming {
-        let (title, summary, _, _) = a.text(&lang.code);
-        for (slug, label) in key(a) {
-            by.entry(slug).or_insert_with(|| (label, vec![])).1.push(Item {
-                id: a.id.clone(),
-                title: title.to_string(),
-                summary: summary.to_string(),
-                place: a.place.as_ref().map(|p| p.name.clone()),
-                card_url: card_url(a),
-            });
-        }
-    }
-    by.into_iter()
-        .map(|(slug, (label, items))| Group { label, slug, items })
+fn groups(lang: &Lang, grouped: super::groups::Grouped) -> Vec<Group> {
+    grouped
+        .into_iter()
+        .map(|(slug, (label, activities))| Group {
+            label,
+            slug,
+            items: activities
+                .into_iter()
+                .map(|a| {
+                    let (title, summary, _, _) = a.text(&lang.code);
+                    Item {
+                        id: a.id.clone(),
+                        title: title.to_string(),
+                        summary: summary.to_string(),
+                        place: a.place.as_ref().map(|p| p.name.clone()),
+                        card_url: card_url(a),
+                    }
+                })
+                .collect(),
+        })
         .collect()
 }
 
@@ -85,16 +87,12 @@ pub(super) fn render(site: &Site, theme: &Theme, lang: &Lang) -> Result<Vec<Outp
         Part {
             id: "intresse",
             heading: lang.t("referral.by_interest"),
-            groups: groups(lang, &coming, |a| {
-                a.interests.iter().map(|i| (i.key.clone(), i.label.clone())).collect()
-            }),
+            groups: groups(lang, super::groups::by_interest(&coming)),
         },
         Part {
             id: "omrade",
             heading: lang.t("referral.by_area"),
-            groups: groups(lang, &coming, |a| {
-                a.place.iter().map(|p| (p.area_slug.clone(), p.area.clone())).collect()
-            }),
+            groups: groups(lang, super::groups::by_area(&coming)),
         },
     ];
     ctx.insert("parts", &parts);
